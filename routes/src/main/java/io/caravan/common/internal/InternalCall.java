@@ -1,0 +1,92 @@
+package io.caravan.common.internal;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+
+import io.caravan.common.problem.ProblemException;
+import io.caravan.common.rest.CaravanJson;
+
+/**
+ * The internal call block: one client route per downstream operation. The route sends the body (any object,
+ * as JSON) with the shared service token, with a connect and response timeout, inside a resilience4j circuit
+ * breaker (tuned under {@code camel.resilience4j.*}). A 2xx answer becomes the body as a {@code Map}; a 4xx
+ * problem document from the participant is raised again as the same {@link ProblemException}; a 5xx, a
+ * timeout, a refused connection or an open breaker go to the explicit fallback, which raises
+ * {@code 503 SERVICE_UNAVAILABLE}. 4xx answers are business refusals and do not count against the breaker.
+ *
+ * <p>Use from a RouteBuilder's configure: {@code InternalCall.define(this, "direct:catalog-reserve-stock",
+ * "order-client-catalog-reserve", "POST", "{{caravan.catalog.url}}", "/internal/stock/reservations")}; the
+ * path is a Simple expression (e.g. {@code /internal/stock/reservations/${exchangeProperty.orderId}/release}).
+ */
+public final class InternalCall {
+
+    public static final String SERVICE_NAME = "caravanDownstream";
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
+
+    private InternalCall() {}
+
+    public static void define(RouteBuilder routes, String endpoint, String routeId, String method, String baseUrl, String path) {
+        routes.from(endpoint).routeId(routeId)
+                .setProperty(SERVICE_NAME, routes.simple(baseUrl))
+                .removeHeaders("*")
+                .process(InternalCall::toJson)
+                .setHeader(Exchange.HTTP_METHOD, routes.constant(method))
+                .setHeader(Exchange.HTTP_PATH, routes.simple(path))
+                .setHeader(Exchange.CONTENT_TYPE, routes.constant("application/json"))
+                .setHeader(ServiceTokenFilter.HEADER, routes.constant("{{caravan.security.service-token}}"))
+                .circuitBreaker()
+                    .to(baseUrl + "?throwExceptionOnFailure=false"
+                            + "&connectTimeout={{caravan.http.connect-timeout-ms:1000}}"
+                            + "&responseTimeout={{caravan.http.response-timeout-ms:3000}}"
+                            + "&soTimeout={{caravan.http.response-timeout-ms:3000}}")
+                    .process(InternalCall::failOnServerError)
+                .onFallback()
+                    .process(InternalCall::unavailable)
+                .end()
+                .process(InternalCall::readAnswer);
+    }
+
+    private static void toJson(Exchange exchange) {
+        Object body = exchange.getMessage().getBody();
+        exchange.getMessage().setBody(body == null || body instanceof String ? body : CaravanJson.write(body));
+    }
+
+    private static void failOnServerError(Exchange exchange) {
+        Integer status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
+        if (status == null || status >= 500) {
+            throw new IllegalStateException("downstream answered " + status);
+        }
+    }
+
+    private static void unavailable(Exchange exchange) {
+        Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        String target = exchange.getProperty(SERVICE_NAME, String.class);
+        String why = cause == null ? "its circuit breaker is open" : "it did not answer in time or failed";
+        throw ProblemException.unavailable("A service this request depends on is unavailable (" + why + ")")
+                .with("service", target == null ? "downstream" : target.replaceAll("^https?://", ""));
+    }
+
+    private static void readAnswer(Exchange exchange) throws Exception {
+        var message = exchange.getMessage();
+        int status = message.getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
+        String text = message.getBody(String.class);
+        Map<String, Object> answer = text == null || text.isBlank() ? new LinkedHashMap<>() : CaravanJson.MAPPER.readValue(text, MAP);
+        message.removeHeaders("*");
+        if (status >= 200 && status < 300) {
+            message.setBody(answer);
+            return;
+        }
+        Map<String, Object> extensions = new LinkedHashMap<>(answer);
+        for (String member : new String[] {"type", "title", "status", "detail", "code"}) {
+            extensions.remove(member);
+        }
+        String code = String.valueOf(answer.getOrDefault("code", "DOWNSTREAM_REFUSED"));
+        String detail = String.valueOf(answer.getOrDefault("detail", "refused by a downstream service"));
+        throw new ProblemException(status, code, detail, extensions);
+    }
+}

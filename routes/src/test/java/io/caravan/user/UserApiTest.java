@@ -1,0 +1,121 @@
+package io.caravan.user;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import io.caravan.testsupport.Http;
+import io.caravan.testsupport.ServiceTest;
+import io.caravan.testsupport.TestPostgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** POST /users and GET /users/{userId} over HTTP on a real PostgreSQL. */
+@ServiceTest
+class UserApiTest {
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestPostgres.register(registry, "user");
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    Http http;
+
+    @BeforeEach
+    void client() {
+        http = new Http("http://localhost:" + port);
+    }
+
+    @Test
+    void shouldCreateUserAndWriteOneUserCreatedEvent() {
+        var created = http.withHeader("X-Echo-Me", "secret").post("/users", "{\"name\":\"Grace\",\"email\":\"grace@example.com\"}");
+
+        assertThat(created.status()).isEqualTo(201);
+        long id = created.json().path("id").asLong();
+        assertThat(created.header("Location")).isEqualTo("/users/" + id);
+        assertThat(created.header("X-Echo-Me")).isNull();
+        assertThat(created.json().path("createdAt").asText()).isNotBlank();
+        var read = http.get("/users/" + id);
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(read.json().path("name").asText()).isEqualTo("Grace");
+        assertThat(jdbc.queryForObject(
+                "SELECT count(*) FROM outbox WHERE event_type = 'UserCreated' AND message_key = ? AND topic = 'user-events'"
+                        + " AND payload->>'userId' = ?", Integer.class, String.valueOf(id), String.valueOf(id)))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void shouldRefuseDuplicateEmailIgnoringCaseAndWriteNothing() {
+        assertThat(http.post("/users", "{\"name\":\"Linus\",\"email\":\"linus@example.com\"}").status()).isEqualTo(201);
+        int users = count("users");
+        int events = count("outbox");
+
+        var duplicate = http.post("/users", "{\"name\":\"Other\",\"email\":\"LINUS@example.com\"}");
+
+        assertThat(duplicate.status()).isEqualTo(409);
+        assertThat(duplicate.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(duplicate.code()).isEqualTo("EMAIL_ALREADY_EXISTS");
+        assertThat(count("users")).isEqualTo(users);
+        assertThat(count("outbox")).isEqualTo(events);
+    }
+
+    @Test
+    void shouldAnswerValidationFailedAndWriteNothingForBadInput() {
+        int users = count("users");
+        String[] bodies = {
+            "{\"name\":\"A\",\"email\":\"invalid\"}",
+            "{\"email\":\"missing-name@example.com\"}",
+            "{\"name\":\"\",\"email\":\"blank@example.com\"}",
+            "{\"name\":\"" + "x".repeat(101) + "\",\"email\":\"long@example.com\"}",
+            "{\"name\":42,\"email\":\"type@example.com\"}",
+            "{\"name\":\"A\",",
+            "[]",
+            "",
+        };
+        for (String body : bodies) {
+            var answer = http.post("/users", body);
+            assertThat(answer.status()).as(body).isEqualTo(400);
+            assertThat(answer.code()).as(body).isEqualTo("VALIDATION_FAILED");
+            assertThat(answer.json().path("errors").isArray()).as(body).isTrue();
+            assertThat(answer.body()).doesNotContain("Exception").doesNotContain("SQL");
+        }
+        assertThat(count("users")).isEqualTo(users);
+    }
+
+    @Test
+    void shouldAnswerNotFoundOrValidationFailedForUnknownOrNonNumericIds() {
+        assertThat(http.get("/users/987654").code()).isEqualTo("USER_NOT_FOUND");
+        assertThat(http.get("/users/987654").status()).isEqualTo(404);
+        assertThat(http.get("/users/abc").status()).isEqualTo(400);
+        assertThat(http.get("/users/-1").status()).isEqualTo(400);
+        assertThat(http.get("/users/99999999999999999999").status()).isEqualTo(400);
+    }
+
+    @Test
+    void shouldServeHealthPrometheusAndOpenApi() {
+        assertThat(http.get("/actuator/health").json().path("components").has("db")).isTrue();
+        assertThat(http.get("/actuator/prometheus").body()).contains("jvm_memory_used_bytes");
+        assertThat(http.get("/api-doc").json().path("paths").has("/users")).isTrue();
+    }
+
+    @Test
+    void shouldRequireTheServiceTokenOnInternalEndpoints() {
+        var answer = http.post("/internal/anything", "{}");
+        assertThat(answer.status()).isEqualTo(401);
+        assertThat(answer.code()).isEqualTo("UNAUTHORIZED");
+    }
+
+    private int count(String table) {
+        return jdbc.queryForObject("SELECT count(*) FROM " + table, Integer.class);
+    }
+}
