@@ -10,6 +10,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+
 import io.caravan.common.problem.ProblemException;
 
 /** Body of {@code POST /coupons}. {@code discountValue} is KRW for FIXED (1..100,000,000), percent for RATE (1..100). */
@@ -19,7 +21,7 @@ public record CreateCouponRequest(
         @NotNull @Min(1) @Max(100_000_000) Long discountValue,
         @NotNull @Min(1) @Max(10_000_000) Long totalQuantity,
         @Min(0) @Max(100_000_000_000L) Long minOrderAmount,
-        Instant expiresAt) {
+        @JsonDeserialize(using = IsoInstantDeserializer.class) Instant expiresAt) {
 
     public static final int MAX_RATE = 100;
 

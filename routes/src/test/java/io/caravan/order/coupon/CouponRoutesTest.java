@@ -87,6 +87,20 @@ class CouponRoutesTest extends RouteTestSupport {
     }
 
     @Test
+    void shouldAnswerValidationFailedOnExpiresAtWhenItIsNotAnIsoString() throws Exception {
+        getMockEndpoint("mock:insert-coupon").expectedMessageCount(0);
+
+        for (String expiresAt : new String[] {"1893456000", "\"tomorrow\"", "\"2027-01-01T00:00:00\"", "true"}) {
+            Exchange answer = template.request(CREATE_COUPON, e -> e.getMessage().setBody(
+                    "{\"name\":\"X\",\"discountType\":\"FIXED\",\"discountValue\":10,\"totalQuantity\":10,\"expiresAt\":" + expiresAt + "}"));
+
+            assertThat(answer.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE)).as(expiresAt).isEqualTo(400);
+            assertThat(json(answer).path("errors").get(0).path("field").asText()).as(expiresAt).isEqualTo("expiresAt");
+        }
+        MockEndpoint.assertIsSatisfied(context);
+    }
+
+    @Test
     void shouldAnswerCouponWhenItExists() throws Exception {
         getMockEndpoint("mock:select-coupon").whenAnyExchangeReceived(e -> e.getMessage().setBody(CouponMother.couponRow(7)));
 
