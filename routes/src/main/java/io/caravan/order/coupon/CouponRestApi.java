@@ -41,7 +41,7 @@ public class CouponRestApi extends RouteBuilder {
                 .get("/{userId}/coupons")
                     .description("The user's issued coupons, newest first; status AVAILABLE, USED or EXPIRED")
                     .param().name("userId").type(RestParamType.path).dataType("integer").endParam()
-                    .outType(UserCoupon[].class)
+                    .outType(UserCoupon.Items.class)
                     .responseMessage().code(200).message("OK: {\"items\": [...]}, empty for a user without coupons").endResponseMessage()
                     .responseMessage().code(400).message("VALIDATION_FAILED").endResponseMessage()
                     .to(LIST_USER_COUPONS);

@@ -37,7 +37,7 @@ public class CouponRoutes extends RouteBuilder {
         from(LIST_USER_COUPONS).routeId(ROUTE_LIST_USER_COUPONS).routeConfigurationId(RestErrorPolicy.ID)
                 .setProperty(USER_ID, method(RequestReader.class, "id(${exchange}, 'userId')"))
                 .to("sql:classpath:sql/order/coupon/select-user-coupons.sql?outputType=SelectList")
-                .process(e -> e.getMessage().setBody(UserCoupon.items(rows(e.getMessage().getBody(List.class)))))
+                .process(e -> e.getMessage().setBody(UserCoupon.Items.fromRows(rows(e.getMessage().getBody(List.class)))))
                 .process(Responses.json(200));
     }
 

@@ -35,8 +35,11 @@ public record UserCoupon(
                 orderId == null ? null : orderId.toString());
     }
 
-    /** {@code {"items": [...]}} from the rows of {@code select-user-coupons.sql}. */
-    public static Map<String, Object> items(List<Map<String, Object>> rows) {
-        return Map.of("items", rows.stream().map(UserCoupon::fromRow).toList());
+    /** The body of {@code GET /users/{userId}/coupons}. */
+    public record Items(List<UserCoupon> items) {
+
+        public static Items fromRows(List<Map<String, Object>> rows) {
+            return new Items(rows.stream().map(UserCoupon::fromRow).toList());
+        }
     }
 }
