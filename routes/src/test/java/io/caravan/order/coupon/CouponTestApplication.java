@@ -1,0 +1,7 @@
+package io.caravan.order.coupon;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** order-app's coupon routes for service tests on PostgreSQL (the real app class lives in the order-app module). */
+@SpringBootApplication(scanBasePackages = {"io.caravan.common", "io.caravan.order.coupon"})
+public class CouponTestApplication {}
