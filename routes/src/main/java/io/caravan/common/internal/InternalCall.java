@@ -32,6 +32,9 @@ public final class InternalCall {
 
     public static void define(RouteBuilder routes, String endpoint, String routeId, String method, String baseUrl, String path) {
         routes.from(endpoint).routeId(routeId)
+                // no error handler of its own: a default one would mark the exchange exhausted and the caller's
+                // error policy (e.g. the REST policy answering the participant's 409) would never run
+                .errorHandler(routes.noErrorHandler())
                 .setProperty(SERVICE_NAME, routes.simple(baseUrl))
                 .removeHeaders("*")
                 .process(InternalCall::toJson)

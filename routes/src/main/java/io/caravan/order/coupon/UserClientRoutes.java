@@ -14,9 +14,6 @@ public class UserClientRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        // No error handler of its own: a refusal (USER_NOT_FOUND) or 503 must reach the caller's REST error policy.
-        // With Camel's default one, the exchange comes back "exhausted" and the caller's onException is skipped (a 500).
-        errorHandler(noErrorHandler());
         InternalCall.define(this, CouponEndpoints.USER_GET, CouponEndpoints.ROUTE_USER_GET,
                 "GET", "{{caravan.user.url}}", "/users/${exchangeProperty.userId}");
     }
