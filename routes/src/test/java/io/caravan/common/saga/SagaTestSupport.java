@@ -20,6 +20,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import com.zaxxer.hikari.HikariDataSource;
 
 import io.caravan.testsupport.TestPostgres;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * A fresh PostgreSQL database per test (migrated with db/common) and CamelContexts that each run a
@@ -72,8 +73,12 @@ abstract class SagaTestSupport {
 
     /** A started CamelContext with the synthetic saga routes and a JdbcSagaService on the test database. */
     protected JdbcSagaService startInstance(SagaProperties settings, SagaRecoveryPolicy policy) throws Exception {
+        return startInstance(settings, policy, null);
+    }
+
+    protected JdbcSagaService startInstance(SagaProperties settings, SagaRecoveryPolicy policy, MeterRegistry meters) throws Exception {
         DefaultCamelContext context = new DefaultCamelContext();
-        JdbcSagaService service = new JdbcSagaService(dataSource, settings, policy, null);
+        JdbcSagaService service = new JdbcSagaService(dataSource, settings, policy, meters);
         context.addService(service, true, true);
         context.addRoutes(new SyntheticSagaRoutes());
         context.start();
