@@ -1,0 +1,109 @@
+package io.caravan.common.saga;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The route's side of the saga log: what happens to a saga while the instance that runs it lives. */
+class JdbcSagaServiceTest extends SagaTestSupport {
+
+    private static final Duration BOUND = Duration.ofSeconds(20);
+
+    private Exchange place(JdbcSagaService service, Integer failAt) {
+        ProducerTemplate template = service.getCamelContext().createProducerTemplate();
+        return template.request("direct:place", e -> {
+            e.getMessage().setHeader("orderKey", "o-42");
+            if (failAt != null) {
+                e.getMessage().setHeader("failAt", failAt);
+            }
+        });
+    }
+
+    @Test
+    void shouldRunEveryCompletionOnceWhenEveryStepSucceeds() throws Exception {
+        JdbcSagaService service = startInstance(fastSettings(), null);
+
+        Exchange answer = place(service, null);
+
+        assertThat(answer.getException()).isNull();
+        assertThat(answer.getMessage().getBody(String.class)).isEqualTo("placed");
+        String sagaId = onlySagaId();
+        // the awaited answer came after the completions: nothing to wait for
+        assertThat(status(sagaId)).isEqualTo("COMPLETED");
+        assertThat(callsOf(sagaId)).containsExactly("complete-3:o-42-3", "complete-2:o-42-2", "complete-1:o-42-1");
+        assertThat(db.queryForList("SELECT status FROM saga_step WHERE saga_id = ? ORDER BY seq", String.class, sagaId))
+                .containsExactly("COMPLETED", "COMPLETED", "COMPLETED");
+    }
+
+    @Test
+    void shouldCompensateInReverseOrderBeforeAnsweringWhenStep3Fails() throws Exception {
+        JdbcSagaService service = startInstance(fastSettings(), null);
+
+        Exchange answer = place(service, 3);
+
+        assertThat(answer.getException()).hasMessage("step 3 failed");
+        String sagaId = onlySagaId();
+        // read right after the answer, without waiting: the compensations ran before it, newest step first;
+        // step 3 was logged before its action ran, so it is compensated too (participants accept compensation first)
+        assertThat(callsOf(sagaId)).containsExactly("compensate-3:o-42-3", "compensate-2:o-42-2", "compensate-1:o-42-1");
+        assertThat(status(sagaId)).isEqualTo("COMPENSATED");
+        assertThat(db.queryForList("SELECT saga_id FROM test_call WHERE kind = 'compensate'", String.class)).containsOnly(sagaId);
+    }
+
+    @Test
+    void shouldRetryACompensationWhenItsEndpointFailsTwice() throws Exception {
+        failures.put("compensate-2", new AtomicInteger(2));
+        JdbcSagaService service = startInstance(fastSettings(), null);
+
+        Exchange answer = place(service, 3);
+
+        assertThat(answer.getException()).hasMessage("step 3 failed");
+        String sagaId = onlySagaId();
+        assertThat(calls.get("compensate-2")).hasValue(3);
+        assertThat(callsOf(sagaId)).containsExactly("compensate-3:o-42-3", "compensate-2:o-42-2", "compensate-1:o-42-1");
+        assertThat(status(sagaId)).isEqualTo("COMPENSATED");
+    }
+
+    @Test
+    void shouldStayCompensatingAndFinishInTheBackgroundWhenACompensationKeepsFailing() throws Exception {
+        failures.put("compensate-2", new AtomicInteger(-1));
+        JdbcSagaService service = startInstance(fastSettings(), null);
+
+        Exchange answer = place(service, 3);
+
+        assertThat(answer.getException()).isInstanceOf(SagaUnfinishedException.class);
+        assertThat(((SagaUnfinishedException) answer.getException()).originalFailure()).hasMessage("step 3 failed");
+        String sagaId = onlySagaId();
+        assertThat(status(sagaId)).isEqualTo("COMPENSATING");
+        // the other steps were undone anyway; recovery keeps retrying the one left
+        assertThat(callsOf(sagaId)).containsExactly("compensate-3:o-42-3", "compensate-1:o-42-1");
+        await().atMost(BOUND).until(() -> db.queryForObject("SELECT attempts FROM saga WHERE id = ?", Integer.class, sagaId) >= 2);
+        assertThat(status(sagaId)).isEqualTo("COMPENSATING");
+
+        failures.get("compensate-2").set(0); // the participant is back
+
+        await().atMost(BOUND).until(() -> "COMPENSATED".equals(status(sagaId)));
+        assertThat(callsOf(sagaId)).containsExactly("compensate-3:o-42-3", "compensate-1:o-42-1", "compensate-2:o-42-2");
+    }
+
+    @Test
+    void shouldRefuseToCompleteASagaRecoveryAlreadyCompensated() throws Exception {
+        SagaProperties settings = fastSettings();
+        settings.setTimeout(Duration.ofMillis(300));
+        JdbcSagaService service = startInstance(settings, null);
+        String sagaId = service.newSaga(null).get().getId();
+
+        await().atMost(BOUND).until(() -> "COMPENSATED".equals(status(sagaId)));
+
+        assertThat(service.getSaga(sagaId).get().complete(null))
+                .failsWithin(BOUND).withThrowableOfType(java.util.concurrent.ExecutionException.class)
+                .withCauseInstanceOf(IllegalStateException.class);
+        assertThat(status(sagaId)).isEqualTo("COMPENSATED");
+    }
+}
