@@ -80,7 +80,7 @@ class InternalCallTest extends RouteTestSupport {
 
     @Test
     void shouldAnswerTheBodyAsMapWithTheServiceTokenWhenDownstreamAnswers2xx() {
-        Exchange answer = call("ok", Map.of("orderId", "o-1", "quantity", 2));
+        Exchange answer = call("ok", new Reserve("o-1", 2));
 
         assertThat(answer.getException()).isNull();
         assertThat(answer.getMessage().getBody(Map.class)).containsEntry("status", "RESERVED").containsEntry("id", 5);
@@ -139,6 +139,8 @@ class InternalCallTest extends RouteTestSupport {
         assertThat(call("ok", Map.of()).getException()).isNull();
         assertThat(calls.get("ok")).hasValue(1);
     }
+
+    record Reserve(String orderId, int quantity) {}
 
     private Exchange call(String what, Object body) {
         return template.request(CALL, e -> {
