@@ -30,7 +30,7 @@ public class StockConfirmationRoutes extends RouteBuilder {
 
         Transactions.route(this, CONFIRM_STOCK_TX, ROUTE_CONFIRM_STOCK_TX)
                 .to("sql:classpath:sql/catalog/confirm-reservation.sql?outputType=SelectList")
-                .split(body())
+                .split(body()).stopOnException()
                     .to("sql:UPDATE product SET reserved = reserved - :#${body[quantity]}, sold = sold + :#${body[quantity]} "
                             + "WHERE id = :#${body[product_id]}")
                 .end()

@@ -42,6 +42,7 @@ public class StockReservationRoutes extends RouteBuilder {
                     .when(simple(INSERTED))
                         .split(simple("${body.linesInProductOrder}"),
                                 AggregationStrategies.flexible(StockReservations.LineOutcome.class).accumulateInCollection(ArrayList.class))
+                            .stopOnException()
                             .to("sql:classpath:sql/catalog/reserve-line.sql?outputType=SelectOne&outputHeader=reservedLine")
                             .process(e -> e.getMessage().setBody(StockReservations.LineOutcome.of(
                                     e.getMessage().getBody(ReserveStockRequest.Line.class),
@@ -67,7 +68,7 @@ public class StockReservationRoutes extends RouteBuilder {
                 .to("sql:INSERT INTO stock_reservation (order_id, status) VALUES (CAST(:#${exchangeProperty.orderId} AS uuid), "
                         + "'TOMBSTONE') ON CONFLICT DO NOTHING?noop=true")
                 .to("sql:classpath:sql/catalog/release-reservation.sql?outputType=SelectList")
-                .split(body())
+                .split(body()).stopOnException()
                     .to("sql:UPDATE product SET stock = stock + :#${body[quantity]}, reserved = reserved - :#${body[quantity]} "
                             + "WHERE id = :#${body[product_id]}")
                 .end()
