@@ -1,0 +1,46 @@
+package io.caravan.catalog;
+
+import java.util.List;
+import java.util.Map;
+
+import org.apache.camel.Exchange;
+
+import io.caravan.common.events.EventEnvelope;
+import io.caravan.common.outbox.Outbox;
+import io.caravan.common.outbox.OutboxEvent;
+
+/** The events catalog-app publishes to {@code product-events}, keyed by productId (one event per product). */
+public final class CatalogEvents {
+
+    private CatalogEvents() {}
+
+    public static void add(Exchange exchange, EventEnvelope event) {
+        String topic = exchange.getContext().resolvePropertyPlaceholders("{{caravan.topics.product-events}}");
+        Outbox.add(exchange, new OutboxEvent(topic, event.productId(), event));
+    }
+
+    public static void productCreated(Exchange exchange) {
+        add(exchange, EventEnvelope.of("ProductCreated").productId(exchange.getMessage().getBody(Product.class).id()));
+    }
+
+    public static void productUpdated(Exchange exchange) {
+        add(exchange, EventEnvelope.of("ProductUpdated").productId(exchange.getMessage().getBody(Product.class).id()));
+    }
+
+    /** StockReserved for each product of the reservation in the body. */
+    public static void stockReserved(Exchange exchange) {
+        StockReservation reservation = exchange.getMessage().getBody(StockReservation.class);
+        for (StockReservation.Item item : reservation.items()) {
+            add(exchange, EventEnvelope.of("StockReserved").orderId(reservation.orderId()).productId(item.productId()));
+        }
+    }
+
+    /** StockReleased for each line (rows with {@code product_id}) of the released reservation in the body. */
+    @SuppressWarnings("unchecked")
+    public static void stockReleased(Exchange exchange) {
+        String orderId = exchange.getProperty(CatalogHeaders.ORDER_ID, String.class);
+        for (Map<String, Object> line : (List<Map<String, Object>>) exchange.getMessage().getBody(List.class)) {
+            add(exchange, EventEnvelope.of("StockReleased").orderId(orderId).productId(line.get("product_id")));
+        }
+    }
+}

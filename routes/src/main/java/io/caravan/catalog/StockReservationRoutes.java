@@ -1,0 +1,80 @@
+package io.caravan.catalog;
+
+import java.util.ArrayList;
+import java.util.Map;
+
+import org.apache.camel.builder.AggregationStrategies;
+import org.apache.camel.builder.RouteBuilder;
+import org.springframework.stereotype.Component;
+
+import io.caravan.common.db.Transactions;
+import io.caravan.common.outbox.Outbox;
+import io.caravan.common.rest.RequestReader;
+import io.caravan.common.rest.Responses;
+import io.caravan.common.rest.RestErrorPolicy;
+
+import static io.caravan.catalog.CatalogEndpoints.*;
+import static io.caravan.catalog.CatalogHeaders.ORDER_ID;
+
+/**
+ * The order saga's stock step and its compensation, keyed by orderId. Reserve takes every line or none in one
+ * transaction of conditional updates in product-id order; release gives the units back, or leaves a tombstone
+ * when it comes first. The reservation row (INSERT ... ON CONFLICT DO NOTHING, then updates only from
+ * RESERVED) makes repeats answer the same and lets exactly one of release and confirm win.
+ */
+@Component
+public class StockReservationRoutes extends RouteBuilder {
+
+    static final String INSERTED = "${header.CamelSqlUpdateCount} == 1";
+
+    @Override
+    public void configure() {
+        from(RESERVE_STOCK).routeId(ROUTE_RESERVE_STOCK).routeConfigurationId(RestErrorPolicy.ID)
+                .process(e -> e.getMessage().setBody(RequestReader.body(e, ReserveStockRequest.class).checked()))
+                .setProperty(ORDER_ID, simple("${body.orderId}"))
+                .to(RESERVE_STOCK_TX)
+                .process(Responses.json(200));
+
+        Transactions.route(this, RESERVE_STOCK_TX, ROUTE_RESERVE_STOCK_TX)
+                .to("sql:INSERT INTO stock_reservation (order_id, status) VALUES (CAST(:#${exchangeProperty.orderId} AS uuid), "
+                        + "'RESERVED') ON CONFLICT DO NOTHING?noop=true")
+                .choice()
+                    .when(simple(INSERTED))
+                        .split(simple("${body.linesInProductOrder}"),
+                                AggregationStrategies.flexible(StockReservations.LineOutcome.class).accumulateInCollection(ArrayList.class))
+                            .stopOnException()
+                            .to("sql:classpath:sql/catalog/reserve-line.sql?outputType=SelectOne&outputHeader=reservedLine")
+                            .process(e -> e.getMessage().setBody(StockReservations.LineOutcome.of(
+                                    e.getMessage().getBody(ReserveStockRequest.Line.class),
+                                    e.getMessage().getHeader("reservedLine", Map.class))))
+                        .end()
+                        .setBody(method(StockReservations.class, "reserved(${exchangeProperty.orderId}, ${body})"))
+                        .process(CatalogEvents::stockReserved)
+                        .to(Outbox.WRITE)
+                    .endChoice()
+                    .otherwise()
+                        .to("sql:classpath:sql/catalog/read-reservation.sql?outputType=SelectList")
+                        .setBody(method(StockReservations.class, "existing(${exchangeProperty.orderId}, ${body})"))
+                .end();
+
+        from(RELEASE_STOCK).routeId(ROUTE_RELEASE_STOCK).routeConfigurationId(RestErrorPolicy.ID)
+                .setProperty(ORDER_ID, method(OrderIds.class, "fromPath"))
+                .to(RELEASE_STOCK_TX)
+                .process(Responses.json(200));
+
+        // A release for an order never seen leaves a tombstone; otherwise it moves RESERVED -> RELEASED and gives
+        // the units back (none when it was released, tombstoned or confirmed before). The status read last answers.
+        Transactions.route(this, RELEASE_STOCK_TX, ROUTE_RELEASE_STOCK_TX)
+                .to("sql:INSERT INTO stock_reservation (order_id, status) VALUES (CAST(:#${exchangeProperty.orderId} AS uuid), "
+                        + "'TOMBSTONE') ON CONFLICT DO NOTHING?noop=true")
+                .to("sql:classpath:sql/catalog/release-reservation.sql?outputType=SelectList")
+                .split(body()).stopOnException()
+                    .to("sql:UPDATE product SET stock = stock + :#${body[quantity]}, reserved = reserved - :#${body[quantity]} "
+                            + "WHERE id = :#${body[product_id]}")
+                .end()
+                .process(CatalogEvents::stockReleased)
+                .to(Outbox.WRITE)
+                .to(StockConfirmationRoutes.READ_STATUS)
+                .setBody(method(StockReservations.class, "releaseOf(${exchangeProperty.orderId}, ${header.status})"));
+    }
+}
