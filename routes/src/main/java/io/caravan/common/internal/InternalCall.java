@@ -26,6 +26,7 @@ import io.caravan.common.rest.CaravanJson;
 public final class InternalCall {
 
     public static final String SERVICE_NAME = "caravanDownstream";
+    private static final String KEEP = "CamelRedeliver*";
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
     private InternalCall() {}
@@ -36,7 +37,9 @@ public final class InternalCall {
                 // error policy (e.g. the REST policy answering the participant's 409) would never run
                 .errorHandler(routes.noErrorHandler())
                 .setProperty(SERVICE_NAME, routes.simple(baseUrl))
-                .removeHeaders("*")
+                // the request's own headers must not reach the participant (CamelHttpUri/Path/Query would even
+                // redirect the call); the redelivery counters stay, or a consumer's retry policy would never end
+                .removeHeaders("*", KEEP)
                 .process(InternalCall::toJson)
                 .setHeader(Exchange.HTTP_METHOD, routes.constant(method))
                 .setHeader(Exchange.HTTP_PATH, routes.simple(path))
@@ -79,7 +82,7 @@ public final class InternalCall {
         int status = message.getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
         String text = message.getBody(String.class);
         Map<String, Object> answer = text == null || text.isBlank() ? new LinkedHashMap<>() : CaravanJson.MAPPER.readValue(text, MAP);
-        message.removeHeaders("*");
+        message.removeHeaders("*", KEEP);
         if (status >= 200 && status < 300) {
             message.setBody(answer);
             return;
