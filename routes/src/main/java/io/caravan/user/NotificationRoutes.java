@@ -3,7 +3,6 @@ package io.caravan.user;
 import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.component.kafka.KafkaConstants;
 import org.springframework.stereotype.Component;
 
 import io.caravan.common.consumer.EventConsumerPolicy;
@@ -29,6 +28,8 @@ public class NotificationRoutes extends RouteBuilder {
     static final String WEBHOOK = "http://caravan-notification-webhook"
             + "?connectTimeout={{caravan.http.connect-timeout-ms:1000}}"
             + "&responseTimeout={{caravan.http.response-timeout-ms:3000}}";
+    /** Camel's headers, including the Kafka manual commit and the redelivery counter. */
+    static final String CAMEL_HEADERS = "Camel*";
 
     @Override
     public void configure() {
@@ -67,16 +68,18 @@ public class NotificationRoutes extends RouteBuilder {
                     .end()
                 .end();
 
-        // the client route of the push channel: only the notification goes out, never the Kafka record's headers
+        // the client route of the push channel: only the notification goes out, never the Kafka record's headers.
+        // Camel's own headers stay (the HTTP client never sends them): the redelivery counter lives there, and
+        // without it the consumer policy would retry a failing push forever.
         from(PUSH_NOTIFICATION).routeId(ROUTE_PUSH_NOTIFICATION).errorHandler(noErrorHandler())
-                .removeHeaders("*", KafkaConstants.MANUAL_COMMIT)
+                .removeHeaders("*", CAMEL_HEADERS)
                 .process(e -> e.getMessage().setBody(CaravanJson.write(
                         NotificationEvent.pushBody(e.getProperty("notification", java.util.Map.class)))))
                 .setHeader(Exchange.HTTP_METHOD, constant("POST"))
                 .setHeader(Exchange.CONTENT_TYPE, constant("application/json"))
                 .setHeader(Exchange.HTTP_URI, simple("{{caravan.notification.webhook-url:}}"))
                 .to(WEBHOOK)
-                .removeHeaders("*", KafkaConstants.MANUAL_COMMIT);
+                .removeHeaders("*", CAMEL_HEADERS);
 
         from(LIST_NOTIFICATIONS).routeId(ROUTE_LIST_NOTIFICATIONS).routeConfigurationId(RestErrorPolicy.ID)
                 .setHeader("userId", method(RequestReader.class, "id(${exchange}, 'userId')"))
