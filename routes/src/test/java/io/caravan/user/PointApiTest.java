@@ -193,6 +193,17 @@ class PointApiTest {
         assertThat(http.get("/users/" + userId + "/points/history?limit=1").json().path("items")).hasSize(1);
     }
 
+    @Test
+    void shouldDescribeEveryNewOperationInTheOpenApiDocument() {
+        var paths = http.get("/api-doc").json().path("paths");
+
+        for (String path : new String[] {"/users/{userId}/points", "/users/{userId}/points/charge", "/users/{userId}/points/history",
+                "/users/{userId}/notifications", "/internal/points/deductions", "/internal/points/deductions/{orderId}/refund"}) {
+            assertThat(paths.has(path)).as(path).isTrue();
+        }
+        assertThat(paths.path("/users/{userId}/points/charge").path("post").path("responses").has("409")).isTrue();
+    }
+
     private long balance(long userId) {
         return jdbc.queryForObject("SELECT balance FROM users WHERE id = ?", Long.class, userId);
     }
