@@ -20,4 +20,18 @@ public final class UserEvents {
         User user = exchange.getMessage().getBody(User.class);
         add(exchange, EventEnvelope.of("UserCreated").userId(user.id()));
     }
+
+    /** PointCharged (userId, requestId) for the charge in the body ({@link PointChange}). */
+    public static void pointCharged(Exchange exchange) {
+        ChargePointsRequest request = exchange.getProperty(PointCharges.REQUEST, ChargePointsRequest.class);
+        PointChange change = exchange.getMessage().getBody(PointChange.class);
+        add(exchange, EventEnvelope.of("PointCharged").userId(change.userId()).requestId(request.requestId()));
+    }
+
+    /** PointUsed (userId, orderId) or PointRefunded (userId, orderId) for the change in the body. */
+    public static void pointUsedOrRefunded(Exchange exchange) {
+        PointChange change = exchange.getMessage().getBody(PointChange.class);
+        String type = PointChange.USE.equals(change.type()) ? "PointUsed" : "PointRefunded";
+        add(exchange, EventEnvelope.of(type).userId(change.userId()).orderId(change.orderId()));
+    }
 }

@@ -40,5 +40,12 @@ public class UserRoutes extends RouteBuilder {
                 .end()
                 .bean(User.class, "fromRow")
                 .process(Responses.json(200));
+
+        // shared by the reads under /users/{userId}/...: 404 unless the user (header userId, a long) exists
+        from(REQUIRE_USER).routeId(ROUTE_REQUIRE_USER).errorHandler(noErrorHandler())
+                .to("sql:SELECT id FROM users WHERE id = :#userId?outputType=SelectOne")
+                .filter(body().isNull())
+                    .throwException(ProblemException.notFound("USER_NOT_FOUND", "No user with this id"))
+                .end();
     }
 }

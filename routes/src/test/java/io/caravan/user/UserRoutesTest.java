@@ -37,6 +37,8 @@ class UserRoutesTest extends RouteTestSupport {
         });
         AdviceWith.adviceWith(context, UserEndpoints.ROUTE_GET_USER, a ->
                 a.weaveByToUri("sql:*").replace().to("mock:select-user"));
+        AdviceWith.adviceWith(context, UserEndpoints.ROUTE_REQUIRE_USER, a ->
+                a.weaveByToUri("sql:*").replace().to("mock:require-user"));
         context.start();
     }
 
