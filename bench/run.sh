@@ -53,7 +53,7 @@ log() { echo "[bench $(date +%T)] $*" | tee -a "$RES/bench.log"; }
 note() { echo "$1=$2" >> "$RES/run.env"; }
 
 note RUN_ID "$RUN_ID"
-note COMMAND "bench/run.sh $*"
+note COMMAND "bench/run.sh${*:+ $*}"
 note GIT_COMMIT "$(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet HEAD 2>/dev/null || echo ' (with local changes)')"
 note GIT_BRANCH "$(git rev-parse --abbrev-ref HEAD 2>/dev/null || echo '?')"
 note MACHINE "$(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), load average $(cut -d' ' -f1-3 /proc/loadavg) at start"
