@@ -57,7 +57,7 @@ public class SandboxGatewayRoutes extends RouteBuilder {
                         .process(SandboxGatewayRoutes::refuseWhenVoided)
                     .when(simple("${exchangeProperty.sandboxCharge.cardToken} == 'tok_timeout'"))
                         // simulated slow gateway: the capture is recorded, the answer comes too late for the client
-                        .delay(simple("{{caravan.payment.sandbox.slow-answer-ms:4000}}")).syncDelayed()
+                        .delay(simple("{{caravan.payment.sandbox.slow-answer-ms:4000}}")).syncDelayed().end()
                 .end()
                 .process(SandboxGatewayRoutes::answer)
                 .process(Responses.json(200));

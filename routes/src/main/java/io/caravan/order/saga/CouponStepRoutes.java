@@ -32,7 +32,7 @@ public class CouponStepRoutes extends RouteBuilder {
                 .to("sql:classpath:sql/order/use-coupon.sql?outputType=SelectOne")
                 .choice()
                     .when(body().isNotNull())
-                        .process(e -> of(e).couponApplied(e.getMessage().getBody(Map.class)))
+                        .process(e -> of(e).couponUsed(e.getMessage().getBody(Map.class)))
                     .otherwise()
                         .to("sql:classpath:sql/order/coupon-state.sql?outputType=SelectOne")
                         .process(e -> of(e).couponNotApplicable(CouponRefusal.reason(e.getMessage().getBody(Map.class))))

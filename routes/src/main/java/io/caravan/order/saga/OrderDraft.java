@@ -97,7 +97,7 @@ public final class OrderDraft {
     }
 
     /** The coupon was marked USED for this order: its discount, capped at what points left to pay. */
-    public void couponApplied(Map<String, Object> coupon) {
+    public void couponUsed(Map<String, Object> coupon) {
         this.couponId = ((Number) coupon.get("coupon_id")).longValue();
         this.discountAmount = CouponDiscountRule.discount((String) coupon.get("discount_type"),
                 ((Number) coupon.get("discount_value")).longValue(), totalAmount, pointsUsed);

@@ -33,6 +33,7 @@ import static io.caravan.order.saga.OrderDraft.of;
 public class OrderSagaRoutes extends RouteBuilder {
 
     static final String FAILURE = "caravanOrderFailure";
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(OrderSagaRoutes.class);
 
     @Override
     public void configure() {
@@ -85,6 +86,9 @@ public class OrderSagaRoutes extends RouteBuilder {
     static void describeFailure(Exchange exchange) {
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         ProblemException problem = Problems.of(failure);
+        if (problem.status() >= 500 && !(failure instanceof ProblemException)) {
+            LOG.error("Order {} failed unexpectedly; it is being undone", of(exchange).getOrderId(), failure);
+        }
         exchange.setProperty(FAILURE, new OrderFailure(problem.status(), problem.code(), problem.detail(),
                 SagaSteps.refusedStep(exchange, failure)));
     }
