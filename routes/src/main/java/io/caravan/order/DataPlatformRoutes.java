@@ -2,11 +2,13 @@ package io.caravan.order;
 
 import java.util.Map;
 
+import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
 import io.caravan.common.consumer.EventConsumerPolicy;
 import io.caravan.common.consumer.EventConsumers;
+import io.caravan.common.events.EventEnvelope;
 import io.caravan.common.internal.InternalCall;
 
 import static io.caravan.order.OrderEndpoints.*;
@@ -43,8 +45,7 @@ public class DataPlatformRoutes extends RouteBuilder {
                 .process(EventConsumers::commit);
 
         from(FEED_DATA_PLATFORM).routeId(ROUTE_DATA_PLATFORM_FEED).errorHandler(noErrorHandler())
-                .setProperty("orderId", simple("${exchangeProperty.caravanEvent.orderId}"))
-                .setProperty("eventId", simple("${exchangeProperty.caravanEvent.eventId}"))
+                .process(DataPlatformRoutes::readIds)
                 .to("sql:SELECT 1 AS seen FROM processed_event WHERE consumer = '" + CONSUMER + "' "
                         + "AND event_id = :#${exchangeProperty.eventId}?outputType=SelectOne")
                 .filter(body().isNull())
@@ -54,5 +55,12 @@ public class DataPlatformRoutes extends RouteBuilder {
                     .setHeader(EventConsumers.EVENT_ID, exchangeProperty("eventId"))
                     .to(EventConsumers.markProcessed(CONSUMER))
                 .end();
+    }
+
+    /** The event's ids as properties (in plain Java: Simple's {@code orderId} would call the envelope's builder). */
+    static void readIds(Exchange exchange) {
+        EventEnvelope event = exchange.getProperty(EventConsumers.EVENT, EventEnvelope.class);
+        exchange.setProperty("orderId", event.orderId());
+        exchange.setProperty("eventId", event.eventId());
     }
 }
