@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.model.RouteDefinition;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 
@@ -32,9 +33,24 @@ public final class InternalCall {
     private InternalCall() {}
 
     public static void define(RouteBuilder routes, String endpoint, String routeId, String method, String baseUrl, String path) {
-        routes.from(endpoint).routeId(routeId)
-                // no error handler of its own: a default one would mark the exchange exhausted and the caller's
-                // error policy (e.g. the REST policy answering the participant's 409) would never run
+        define(routes, endpoint, routeId, method, baseUrl, path, "{{caravan.http.response-timeout-ms:3000}}", true);
+    }
+
+    /**
+     * The same block for a system outside Caravan (e.g. the payment gateway): no service token is sent, and the
+     * response timeout is the given placeholder (e.g. {@code "{{caravan.payment.timeout-ms:2000}}"}) rather than
+     * the shared {@code caravan.http.response-timeout-ms}.
+     */
+    public static void defineExternal(RouteBuilder routes, String endpoint, String routeId, String method, String baseUrl,
+            String path, String responseTimeoutMs) {
+        define(routes, endpoint, routeId, method, baseUrl, path, responseTimeoutMs, false);
+    }
+
+    private static void define(RouteBuilder routes, String endpoint, String routeId, String method, String baseUrl, String path,
+            String responseTimeoutMs, boolean serviceToken) {
+        RouteDefinition route = routes.from(endpoint).routeId(routeId)
+                // failures go to the caller's error policy unchanged (a route's own error handler would mark them
+                // exhausted, and then the caller's onException, e.g. the REST policy, would not answer them)
                 .errorHandler(routes.noErrorHandler())
                 .setProperty(SERVICE_NAME, routes.simple(baseUrl))
                 // the request's own headers must not reach the participant (CamelHttpUri/Path/Query would even
@@ -43,13 +59,15 @@ public final class InternalCall {
                 .process(InternalCall::toJson)
                 .setHeader(Exchange.HTTP_METHOD, routes.constant(method))
                 .setHeader(Exchange.HTTP_PATH, routes.simple(path))
-                .setHeader(Exchange.CONTENT_TYPE, routes.constant("application/json"))
-                .setHeader(ServiceTokenFilter.HEADER, routes.constant("{{caravan.security.service-token}}"))
-                .circuitBreaker()
+                .setHeader(Exchange.CONTENT_TYPE, routes.constant("application/json"));
+        if (serviceToken) {
+            route.setHeader(ServiceTokenFilter.HEADER, routes.constant("{{caravan.security.service-token}}"));
+        }
+        route.circuitBreaker()
                     .to(baseUrl + "?throwExceptionOnFailure=false"
                             + "&connectTimeout={{caravan.http.connect-timeout-ms:1000}}"
-                            + "&responseTimeout={{caravan.http.response-timeout-ms:3000}}"
-                            + "&soTimeout={{caravan.http.response-timeout-ms:3000}}")
+                            + "&responseTimeout=" + responseTimeoutMs
+                            + "&soTimeout=" + responseTimeoutMs)
                     .process(InternalCall::failOnServerError)
                 .onFallback()
                     .process(InternalCall::unavailable)

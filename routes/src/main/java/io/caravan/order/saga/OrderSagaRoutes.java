@@ -1,0 +1,104 @@
+package io.caravan.order.saga;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.model.SagaDefinition;
+import org.springframework.stereotype.Component;
+
+import io.caravan.common.db.Transactions;
+import io.caravan.common.problem.ProblemException;
+import io.caravan.common.problem.Problems;
+
+import static io.caravan.order.OrderEndpoints.*;
+import static io.caravan.order.saga.OrderDraft.of;
+
+/**
+ * The order saga (Camel Saga EIP), top to bottom. Each step is a route of its own that joins this saga
+ * ({@code MANDATORY}) with its compensation beside it:
+ *
+ * <pre>
+ * step                                     compensation (run in reverse order when a later step fails)
+ * create the order PENDING (+OrderCreated) mark it FAILED (+OrderFailed), last, once nothing is left UNDOING
+ * reserve stock at the catalog             release the reservation        (completion: confirm it)
+ * deduct points at the user service        refund them
+ * apply the coupon (local SQL)             put it back to AVAILABLE
+ * pay the rest by card at the gateway      void the payment
+ * complete: COMPLETED + events
+ * </pre>
+ *
+ * When a step fails, the failure is recorded on the order (COMPENSATING, code, detail, the step refused if
+ * any) BEFORE the exception leaves the saga, so the compensations see it; then Camel compensates.
+ */
+@Component
+public class OrderSagaRoutes extends RouteBuilder {
+
+    static final String FAILURE = "caravanOrderFailure";
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(OrderSagaRoutes.class);
+
+    @Override
+    public void configure() {
+        SagaDefinition saga = from(PLACE_SAGA).routeId(ROUTE_PLACE_SAGA).errorHandler(noErrorHandler()).saga();
+        sagaTimeout().ifPresent(saga::timeout);
+        saga
+                .doTry()
+                    .to(CREATE_ORDER)
+                    .to(RESERVE_STOCK)
+                    .process(e -> of(e).checkPointsWithinTotal())
+                    .filter(simple("${exchangeProperty.order.pointsToUse} > 0"))
+                        .to(DEDUCT_POINTS)
+                    .end()
+                    .filter(simple("${exchangeProperty.order.issuedCouponId} != null"))
+                        .to(APPLY_COUPON)
+                    .end()
+                    .process(e -> of(e).requirePaymentMethod())
+                    .filter(simple("${exchangeProperty.order.amountToPay} > 0"))
+                        .to(PAY_BY_CARD)
+                    .end()
+                    .to(COMPLETE_ORDER)
+                .endDoTry()
+                .doCatch(Exception.class)
+                    .to(RECORD_FAILURE)
+                    .process(OrderSagaRoutes::rethrow)
+                .end();
+
+        Transactions.route(this, RECORD_FAILURE, ROUTE_RECORD_FAILURE)
+                .process(OrderSagaRoutes::describeFailure)
+                .to("sql:classpath:sql/order/record-failure.sql")
+                .filter(simple("${exchangeProperty." + FAILURE + ".refusedStep} != null"))
+                    .to("sql:classpath:sql/order/record-refused-step.sql")
+                .end()
+                .filter(simple("${exchangeProperty.order.priced}"))
+                    .to("sql:classpath:sql/order/price-order-items.sql")
+                .end();
+    }
+
+    /**
+     * {@code caravan.saga.timeout} (e.g. {@code 60s}); none when empty or 0. Off by default: every participant call
+     * is bounded by its own timeout already, and in Camel 4.17 a saga timeout stays scheduled (holding the
+     * exchange) until it fires, even after the saga completed.
+     */
+    private java.util.Optional<String> sagaTimeout() {
+        String timeout = getContext().resolvePropertyPlaceholders("{{caravan.saga.timeout:}}").trim();
+        return timeout.isEmpty() || timeout.matches("0+[a-z]*") ? java.util.Optional.empty() : java.util.Optional.of(timeout);
+    }
+
+    /** What failed, as the order will show it, and which step (if any) was refused outright. */
+    static void describeFailure(Exchange exchange) {
+        Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        ProblemException problem = Problems.of(failure);
+        if (problem.status() >= 500 && !(failure instanceof ProblemException)) {
+            LOG.error("Order {} failed unexpectedly; it is being undone", of(exchange).getOrderId(), failure);
+        }
+        exchange.setProperty(FAILURE, new OrderFailure(problem.status(), problem.code(), problem.detail(),
+                SagaSteps.refusedStep(exchange, failure)));
+    }
+
+    /** Lets the caught failure leave the saga, so that Camel compensates the steps that began. */
+    static void rethrow(Exchange exchange) throws Exception {
+        Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        throw failure != null ? failure : new IllegalStateException("The order saga failed");
+    }
+
+    /** A failure as recorded on the order. */
+    public record OrderFailure(int status, String code, String detail, String refusedStep) {}
+}

@@ -1,0 +1,89 @@
+package io.caravan.order;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+
+import io.caravan.common.problem.ProblemException;
+import io.caravan.common.rest.CaravanJson;
+import io.caravan.common.rest.Responses;
+import io.caravan.common.rest.RestErrorPolicy;
+
+/**
+ * Stand-ins for catalog-app's stock API and user-app's points API, served by the order test app itself under
+ * {@code /stub/catalog} and {@code /stub/user}, so the saga runs through its real client routes without the
+ * other apps. Product n costs n x 100 with 100 in stock, product 404 does not exist; user 404 does not exist and
+ * every other user has 50,000 points. They note what the saga asked of them.
+ */
+public class ParticipantStubs extends RouteBuilder {
+
+    public static final long BALANCE = 50_000;
+    public static final Set<String> RESERVED = ConcurrentHashMap.newKeySet();
+    public static final Set<String> RELEASED = ConcurrentHashMap.newKeySet();
+    public static final Set<String> CONFIRMED = ConcurrentHashMap.newKeySet();
+    public static final Set<String> DEDUCTED = ConcurrentHashMap.newKeySet();
+    public static final Set<String> REFUNDED = ConcurrentHashMap.newKeySet();
+
+    @Override
+    public void configure() {
+        rest("/stub/catalog/internal/stock/reservations")
+                .post().to("direct:stub-reserve")
+                .post("/{orderId}/release").to("direct:stub-release")
+                .post("/{orderId}/confirm").to("direct:stub-confirm");
+        rest("/stub/user/internal/points/deductions")
+                .post().to("direct:stub-deduct")
+                .post("/{orderId}/refund").to("direct:stub-refund");
+
+        from("direct:stub-reserve").routeConfigurationId(RestErrorPolicy.ID).process(ParticipantStubs::reserve).process(Responses.json(200));
+        from("direct:stub-release").process(e -> RELEASED.add(orderId(e))).setBody(constant(Map.of())).process(Responses.json(200));
+        from("direct:stub-confirm").process(e -> CONFIRMED.add(orderId(e))).setBody(constant(Map.of())).process(Responses.json(200));
+        from("direct:stub-deduct").routeConfigurationId(RestErrorPolicy.ID).process(ParticipantStubs::deduct).process(Responses.json(200));
+        from("direct:stub-refund").process(e -> REFUNDED.add(orderId(e))).setBody(constant(Map.of())).process(Responses.json(200));
+    }
+
+    @SuppressWarnings("unchecked")
+    static void reserve(Exchange exchange) throws Exception {
+        Map<String, Object> request = CaravanJson.MAPPER.readValue(exchange.getMessage().getBody(String.class), Map.class);
+        List<Map<String, Object>> lines = new ArrayList<>();
+        long total = 0;
+        for (Map<String, Object> item : (List<Map<String, Object>>) request.get("items")) {
+            long productId = ((Number) item.get("productId")).longValue();
+            long quantity = ((Number) item.get("quantity")).longValue();
+            if (productId == 404) {
+                throw ProblemException.notFound("PRODUCT_NOT_FOUND", "No product 404");
+            }
+            if (quantity > 100) {
+                throw ProblemException.conflict("INSUFFICIENT_STOCK", "Only 100 of product " + productId);
+            }
+            long price = productId * 100;
+            total += price * quantity;
+            lines.add(Map.of("productId", productId, "quantity", quantity, "unitPrice", price, "lineAmount", price * quantity));
+        }
+        RESERVED.add((String) request.get("orderId"));
+        exchange.getMessage().setBody(Map.of("orderId", request.get("orderId"), "status", "RESERVED", "items", lines, "totalAmount", total));
+    }
+
+    @SuppressWarnings("unchecked")
+    static void deduct(Exchange exchange) throws Exception {
+        Map<String, Object> request = CaravanJson.MAPPER.readValue(exchange.getMessage().getBody(String.class), Map.class);
+        long userId = ((Number) request.get("userId")).longValue();
+        long amount = ((Number) request.get("amount")).longValue();
+        if (userId == 404) {
+            throw ProblemException.notFound("USER_NOT_FOUND", "No user 404");
+        }
+        if (amount > BALANCE) {
+            throw ProblemException.conflict("INSUFFICIENT_POINTS", "Balance " + BALANCE + " is below " + amount);
+        }
+        DEDUCTED.add((String) request.get("orderId"));
+        exchange.getMessage().setBody(Map.of("orderId", request.get("orderId"), "userId", userId, "amount", amount, "balance", BALANCE - amount));
+    }
+
+    private static String orderId(Exchange exchange) {
+        return exchange.getMessage().getHeader("orderId", String.class);
+    }
+}
