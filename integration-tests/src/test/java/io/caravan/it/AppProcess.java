@@ -106,20 +106,28 @@ public final class AppProcess {
         return this;
     }
 
-    /** Waits (bounded) until {@code /actuator/health} answers 200; fails at once with the log's end if the JVM exits. */
+    /**
+     * Waits (bounded) until {@code /actuator/health} answers 200 and the REST routes serve (the OpenAPI document
+     * answers 200: Tomcat and the health endpoint are up a moment before Camel's routes); fails at once with the
+     * log's end if the JVM exits.
+     */
     public void awaitHealthy() {
         await(name + " healthy on port " + port).atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(500)).until(() -> {
             if (!process.isAlive()) {
                 throw new IllegalStateException(name + " exited with " + process.exitValue() + " during start-up:\n" + logTail(40));
             }
-            return healthStatus() == 200;
+            return healthStatus() == 200 && status("/api-doc") == 200;
         });
     }
 
     /** The HTTP status of {@code GET /actuator/health}, or -1 when nothing answers. */
     public int healthStatus() {
+        return status("/actuator/health");
+    }
+
+    private int status(String path) {
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(url() + "/actuator/health")).timeout(Duration.ofSeconds(5)).build();
+            HttpRequest request = HttpRequest.newBuilder(URI.create(url() + path)).timeout(Duration.ofSeconds(5)).build();
             return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {
             return -1;

@@ -1,5 +1,7 @@
 package io.caravan.it;
 
+import java.time.Duration;
+
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -8,7 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.caravan.testsupport.Http;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.awaitility.Awaitility.await;
 
 /** Every app is healthy with its database and Kafka, and serves its metrics and OpenAPI document. */
 class SystemHealthIT {
@@ -18,6 +20,9 @@ class SystemHealthIT {
     @ParameterizedTest
     @EnumSource(App.class)
     void shouldBeUpWithDatabaseAndKafkaWhenSystemRuns(App app) {
+        // an app's first Kafka admin connection may still be under way right after start-up (DEGRADED until then)
+        await("%s reports UP".formatted(app.appName())).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                .until(() -> caravan.http(app).get("/actuator/health").json().path("status").asText(), "UP"::equals);
         Http.Response health = caravan.http(app).get("/actuator/health");
 
         assertThat(health.status()).isEqualTo(200);
@@ -40,9 +45,6 @@ class SystemHealthIT {
     @EnumSource(App.class)
     void shouldServeItsOpenApiDocument(App app) {
         Http.Response doc = caravan.http(app).get("/api-doc");
-        // Camel answers 204 while an app declares no REST verb at all (catalog-app and order-app before their APIs land)
-        assumeFalse(doc.status() == 204, app.appName() + " declares no REST endpoint yet");
-
         assertThat(doc.status()).isEqualTo(200);
         assertThat(doc.json().path("openapi").asText()).startsWith("3.");
         assertThat(doc.json().path("info").path("title").asText()).containsIgnoringCase(app.service());
