@@ -3,6 +3,8 @@ package io.caravan.user;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.actuate.health.HttpCodeStatusMapper;
+import org.springframework.boot.actuate.health.Status;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -28,6 +30,9 @@ class UserApiTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    HttpCodeStatusMapper healthCodes;
 
     Http http;
 
@@ -106,6 +111,15 @@ class UserApiTest {
         assertThat(http.get("/actuator/health").json().path("components").has("db")).isTrue();
         assertThat(http.get("/actuator/prometheus").body()).contains("jvm_memory_used_bytes");
         assertThat(http.get("/api-doc").json().path("paths").has("/users")).isTrue();
+    }
+
+    @Test
+    void shouldAnswer503ToHealthProbesWhenDownAnd200WhenDegraded() {
+        // caravan-common.yml maps DEGRADED; a custom mapping replaces Spring's defaults, so DOWN must be mapped again
+        assertThat(healthCodes.getStatusCode(Status.DOWN)).isEqualTo(503);
+        assertThat(healthCodes.getStatusCode(Status.OUT_OF_SERVICE)).isEqualTo(503);
+        assertThat(healthCodes.getStatusCode(new Status("DEGRADED"))).isEqualTo(200);
+        assertThat(healthCodes.getStatusCode(Status.UP)).isEqualTo(200);
     }
 
     @Test
