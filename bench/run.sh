@@ -43,7 +43,9 @@ export BENCH_RUN_ID=$RUN_ID
 export BENCH_DATA_DIR=$BENCH_RESULTS/data
 PG_PORT=${BENCH_PG_PORT:-55432} KAFKA_PORT=${BENCH_KAFKA_PORT:-29092}
 USER_PORT=${BENCH_USER_PORT:-18081} CATALOG_PORT=${BENCH_CATALOG_PORT:-18082} ORDER_PORT=${BENCH_ORDER_PORT:-18083}
-APP_JAVA_OPTS=${BENCH_APP_JAVA_OPTS:-}
+# the apps' JVM options as ./caravan runs them (its APP_JVM_DEFAULTS) with a 256 MB heap; set BENCH_APP_JAVA_OPTS
+# to replace them (an empty value: the JVM's own defaults)
+APP_JAVA_OPTS=${BENCH_APP_JAVA_OPTS-"-Xmx256m -XX:+UseSerialGC -Xss512k -XX:MaxMetaspaceSize=192m -XX:ReservedCodeCacheSize=96m"}
 SERVICE_TOKEN=${BENCH_SERVICE_TOKEN:-bench-service-token}
 
 RES=$BENCH_RESULTS
@@ -140,7 +142,7 @@ start_app() { # name jar port-var port
   # shellcheck disable=SC2086
   env CARAVAN_DB_URL="$BENCH_PG_URL" KAFKA_BOOTSTRAP_SERVERS="localhost:$KAFKA_PORT" CARAVAN_SERVICE_TOKEN="$SERVICE_TOKEN" \
     "$port_var=$port" USER_SERVICE_URL="$BENCH_USER_URL" CATALOG_SERVICE_URL="$BENCH_CATALOG_URL" \
-    ORDER_SERVICE_URL="$BENCH_ORDER_URL" java $APP_JAVA_OPTS -jar "$jar" > "$RES/logs/$name.log" 2>&1 &
+    ORDER_SERVICE_URL="$BENCH_ORDER_URL" MALLOC_ARENA_MAX=2 java $APP_JAVA_OPTS -jar "$jar" > "$RES/logs/$name.log" 2>&1 &
   pid=$!
   PIDS+=("$pid")
   for _ in $(seq 1 1200); do

@@ -43,6 +43,11 @@ public final class LocalStack implements AutoCloseable {
                     .setServerConfig("shared_buffers", "256MB")
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("fsync", "on");
+            if (Boolean.parseBoolean(env("CARAVAN_PG_STAT_STATEMENTS", "false"))) {
+                // for profiling (the benchmark's BENCH_PG_STAT_STATEMENTS=1): per-statement counts and times
+                builder.setServerConfig("shared_preload_libraries", "pg_stat_statements")
+                        .setServerConfig("pg_stat_statements.track", "all");
+            }
             if (pgPort > 0) {
                 builder.setPort(pgPort);
             }
@@ -92,7 +97,8 @@ public final class LocalStack implements AutoCloseable {
     /**
      * Runs the stack until stopped. Environment: {@code CARAVAN_DATA_DIR} (default {@code .caravan/data}),
      * {@code CARAVAN_PG_PORT} (54320), {@code CARAVAN_KAFKA_PORT} (19092); {@code CARAVAN_NO_POSTGRES} or
-     * {@code CARAVAN_NO_KAFKA} set to {@code true} leave one out (when an external one is configured).
+     * {@code CARAVAN_NO_KAFKA} set to {@code true} leave one out (when an external one is configured);
+     * {@code CARAVAN_PG_STAT_STATEMENTS=true} loads pg_stat_statements (off by default: it costs a little).
      */
     public static void main(String[] args) throws Exception {
         Path dataDir = Path.of(env("CARAVAN_DATA_DIR", ".caravan/data"));

@@ -14,10 +14,11 @@ public record OutboxEvent(String topic, String key, EventEnvelope event) {
         return event.eventType();
     }
 
+    /**
+     * The envelope as JSON, absent identifiers as {@code null} (the envelope's own {@code @JsonInclude(ALWAYS)}).
+     * Written with the shared mapper: a copied mapper per call would rebuild every serializer each time.
+     */
     public String payload() {
-        return CaravanJson.MAPPER.copy()
-                .setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.ALWAYS)
-                .valueToTree(event)
-                .toString();
+        return CaravanJson.write(event);
     }
 }

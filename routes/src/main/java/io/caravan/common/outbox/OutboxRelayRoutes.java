@@ -1,6 +1,7 @@
 package io.caravan.common.outbox;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -31,9 +32,11 @@ public class OutboxRelayRoutes extends RouteBuilder {
     public void configure() {
         from(Outbox.WRITE).routeId("common-outbox-write")
                 .split(exchangeProperty(Outbox.EVENTS))
+                    // the row as a Map: camel-sql reads plain :#names straight from it, where :#${body.x} would cost
+                    // an exchange copy, a Simple/OGNL evaluation and a failed type conversion per parameter
+                    .process(OutboxRelayRoutes::toRow)
                     .to("sql:INSERT INTO outbox (event_id, topic, message_key, event_type, payload) "
-                            + "VALUES (CAST(:#${body.eventId} AS uuid), :#${body.topic}, :#${body.key}, :#${body.eventType}, "
-                            + "CAST(:#${body.payload} AS jsonb))")
+                            + "VALUES (CAST(:#eventId AS uuid), :#topic, :#key, :#eventType, CAST(:#payload AS jsonb))")
                 .end()
                 .removeProperty(Outbox.EVENTS);
 
@@ -66,6 +69,18 @@ public class OutboxRelayRoutes extends RouteBuilder {
                 .routeId("common-outbox-cleanup")
                 .autoStartup("{{caravan.outbox.relay-enabled:true}}")
                 .to("sql:DELETE FROM outbox WHERE sent_at < now() - interval '1 day'");
+    }
+
+    /** One outbox event as the INSERT's named parameters. */
+    static void toRow(Exchange exchange) {
+        OutboxEvent event = exchange.getMessage().getBody(OutboxEvent.class);
+        Map<String, Object> row = new HashMap<>(8);
+        row.put("eventId", event.eventId());
+        row.put("topic", event.topic());
+        row.put("key", event.key());
+        row.put("eventType", event.eventType());
+        row.put("payload", event.payload());
+        exchange.getMessage().setBody(row);
     }
 
     /** Turns the pending rows into one Kafka batch: one message per row with its own topic and key. */
