@@ -54,7 +54,9 @@ final class OrderSpec {
             lines.putIfAbsent(product.id(), 1 + random.nextInt(3));
         }
         int points = random.nextInt(100);
-        pointsToUse = points < 65 ? 0 : points < 80 ? 1_000L * (1 + random.nextInt(10)) : points < 95 ? 20_000 : 200_000;
+        // none; a little; about what a user holds (some more than that: INSUFFICIENT_POINTS); more than any total
+        pointsToUse = points < 60 ? 0 : points < 75 ? 1_000L * (1 + random.nextInt(10))
+                : points < 95 ? 5_000L * (4 + random.nextInt(9)) : 200_000;
         if (random.nextInt(4) == 0) {
             couponId = workload.couponFor(userId, random);
             couponPolicy = random.nextBoolean() ? "REQUIRED" : "OPTIONAL";
