@@ -46,6 +46,8 @@ final class BooksWorkload {
     static final int RESTOCKS = 20;
     static final int ISSUES = 30;
     static final int WARM_UP_ORDERS = 5;
+    static final int OVERDRAFTS = 12;
+    static final long BIG_TICKET_PRICE = 100_000;
     static final Duration RUN_LIMIT = Duration.ofSeconds(Long.getLong("caravan.it.workload-limit-s", 240));
     static final Duration QUIESCENCE_LIMIT = Duration.ofSeconds(90);
     static final Set<String> ORDER_REFUSALS = Set.of("INSUFFICIENT_STOCK", "INSUFFICIENT_POINTS", "COUPON_NOT_APPLICABLE",
@@ -161,6 +163,10 @@ final class BooksWorkload {
                     .formatted(tag, i, price, stock)), 201, "create product").json();
             products.add(new Product(product.path("id").asLong(), price, stock));
         }
+        // plenty of an expensive product: orders that spend more points than a user holds reach the points step
+        JsonNode bigTicket = expect(catalog.post("/products", "{\"name\":\"Books %s big ticket\",\"price\":%d,\"stock\":%d}"
+                .formatted(tag, BIG_TICKET_PRICE, 500)), 201, "create product").json();
+        products.add(new Product(bigTicket.path("id").asLong(), BIG_TICKET_PRICE, 500));
         for (int i = 0; i < USERS; i++) {
             JsonNode user = expect(users.post("/users", "{\"name\":\"Books %d\",\"email\":\"books-%s-%d@example.com\"}"
                     .formatted(i, tag, i)), 201, "create user").json();
@@ -211,6 +217,7 @@ final class BooksWorkload {
         List<Runnable> plan = new ArrayList<>();
         List<OrderSpec> placed = new ArrayList<>();
         List<Charge> planned = new ArrayList<>();
+        AtomicInteger overdrafts = new AtomicInteger();
         int ordersLeft = ORDERS, chargesLeft = CHARGES, restocksLeft = RESTOCKS, issuesLeft = ISSUES;
         while (ordersLeft + chargesLeft + restocksLeft + issuesLeft > 0) {
             int pick = random.nextInt(ordersLeft + chargesLeft + restocksLeft + issuesLeft);
@@ -222,6 +229,12 @@ final class BooksWorkload {
                     OrderSpec again = kind < 5 ? placed.get(Math.max(0, placed.size() - 1 - random.nextInt(Math.min(8, placed.size()))))
                             : placed.get(random.nextInt(placed.size()));
                     plan.add(() -> placeOrder(again));
+                } else if (kind < 16 && overdrafts.getAndIncrement() < OVERDRAFTS) {
+                    // 2 big tickets (200,000) with 190,000 points: more than any user holds, so INSUFFICIENT_POINTS
+                    OrderSpec overdraft = new OrderSpec(this, new Random(random.nextLong()), "order-" + tag + "-" + placed.size(),
+                            userIds.get(random.nextInt(userIds.size())), products.get(PRODUCTS).id());
+                    placed.add(overdraft);
+                    plan.add(() -> placeOrder(overdraft));
                 } else if (kind < 12) {
                     // the same key and body twice at the same moment
                     OrderSpec twice = newOrder(random, placed);
@@ -244,7 +257,7 @@ final class BooksWorkload {
                 plan.add(() -> charge(charge.userId(), charge.requestId(), charge.amount()));
             } else if (pick < ordersLeft + chargesLeft + restocksLeft) {
                 restocksLeft--;
-                Product product = products.get(random.nextInt(products.size()));
+                Product product = products.get(random.nextInt(PRODUCTS));
                 int quantity = 1 + random.nextInt(8);
                 plan.add(() -> restock(product.id(), quantity));
             } else {

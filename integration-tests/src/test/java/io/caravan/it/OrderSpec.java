@@ -30,11 +30,19 @@ final class OrderSpec {
     String couponPolicy;
     String card;
 
+    /** Spends more points than the user holds (INSUFFICIENT_POINTS) on 2 of this product; null for a random order. */
+    private final Long overdraftProductId;
+
     OrderSpec(BooksWorkload workload, Random random, String key, long userId) {
+        this(workload, random, key, userId, null);
+    }
+
+    OrderSpec(BooksWorkload workload, Random random, String key, long userId, Long overdraftProductId) {
         this.workload = workload;
         this.random = random;
         this.key = key;
         this.userId = userId;
+        this.overdraftProductId = overdraftProductId;
     }
 
     /** The body, built once; every call counts as one send of this key. */
@@ -48,9 +56,16 @@ final class OrderSpec {
 
     private String build() {
         lines = new LinkedHashMap<>();
+        if (overdraftProductId != null) {
+            lines.put(overdraftProductId, 2);
+            pointsToUse = 190_000;
+            card = "tok_visa";
+            return "{\"userId\":%d,\"items\":[{\"productId\":%d,\"quantity\":2}],\"pointsToUse\":190000,"
+                    .formatted(userId, overdraftProductId) + "\"payment\":{\"method\":\"CARD\",\"cardToken\":\"tok_visa\"}}";
+        }
         int count = 1 + random.nextInt(3);
         while (lines.size() < count) {
-            BooksWorkload.Product product = workload.products.get(random.nextInt(workload.products.size()));
+            BooksWorkload.Product product = workload.products.get(random.nextInt(BooksWorkload.PRODUCTS));
             lines.putIfAbsent(product.id(), 1 + random.nextInt(3));
         }
         int points = random.nextInt(100);
