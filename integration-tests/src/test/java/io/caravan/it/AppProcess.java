@@ -116,16 +116,19 @@ public final class AppProcess {
             if (!process.isAlive()) {
                 throw new IllegalStateException(name + " exited with " + process.exitValue() + " during start-up:\n" + logTail(40));
             }
-            return healthStatus() == 200 && status("/api-doc") == 200;
+            // health alone is not enough: a configured status mapping answers 200 even while the app is DOWN (Camel
+            // still starting its routes); the OpenAPI document answers once the REST routes are up
+            return healthStatus() == 200 && statusOf("/api-doc") == 200;
         });
     }
 
     /** The HTTP status of {@code GET /actuator/health}, or -1 when nothing answers. */
     public int healthStatus() {
-        return status("/actuator/health");
+        return statusOf("/actuator/health");
     }
 
-    private int status(String path) {
+    /** The HTTP status of {@code GET path}, or -1 when nothing answers. */
+    int statusOf(String path) {
         try {
             HttpRequest request = HttpRequest.newBuilder(URI.create(url() + path)).timeout(Duration.ofSeconds(5)).build();
             return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();

@@ -93,9 +93,13 @@ public final class KafkaTestConsumer implements AutoCloseable {
         }
     }
 
-    /** The {@code eventType} of a Caravan event record, or "" when it has none. */
+    /** The {@code eventType} of a Caravan event record, or "" when it has none or is not JSON (a poison record). */
     public static String eventType(ConsumerRecord<String, String> record) {
-        return value(record).path("eventType").asText("");
+        try {
+            return JSON.readTree(record.value()).path("eventType").asText("");
+        } catch (IOException e) {
+            return "";
+        }
     }
 
     private String describe() {
