@@ -107,6 +107,7 @@ class InternalCallTest extends RouteTestSupport {
         assertThat(problem.status()).isEqualTo(503);
         assertThat(problem.code()).isEqualTo("SERVICE_UNAVAILABLE");
         assertThat(problem.detail()).doesNotContain("500");
+        assertThat(problem).isNotInstanceOf(BreakerOpenException.class);
     }
 
     @Test
@@ -127,6 +128,8 @@ class InternalCallTest extends RouteTestSupport {
         ProblemException problem = problem(call("ok", Map.of()));
 
         assertThat(problem.code()).isEqualTo("SERVICE_UNAVAILABLE");
+        assertThat(problem).isInstanceOf(BreakerOpenException.class);
+        assertThat(problem.detail()).contains("circuit breaker is open");
         assertThat(calls).doesNotContainKey("ok");
     }
 
