@@ -1,0 +1,137 @@
+package io.caravan.it;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.caravan.testsupport.Http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Order fixtures over the public HTTP APIs (products, users with points, coupons, orders with an Idempotency-Key),
+ * and reads of the three databases over JDBC for the checks a black-box test cannot make over HTTP.
+ */
+final class Shop {
+
+    private final CaravanSystem caravan;
+
+    Shop(CaravanSystem caravan) {
+        this.caravan = caravan;
+    }
+
+    long product(long price, long stock) {
+        Http.Response created = caravan.http(App.CATALOG).post("/products",
+                "{\"name\":\"it-" + UUID.randomUUID() + "\",\"price\":" + price + ",\"stock\":" + stock + "}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.json().path("id").asLong();
+    }
+
+    void restock(long productId, long quantity) {
+        Http.Response restocked = caravan.http(App.CATALOG).post("/products/" + productId + "/stock", "{\"quantity\":" + quantity + "}");
+        assertThat(restocked.status()).as(restocked.body()).isEqualTo(200);
+    }
+
+    long stock(long productId) {
+        Http.Response product = caravan.http(App.CATALOG).get("/products/" + productId);
+        assertThat(product.status()).as(product.body()).isEqualTo(200);
+        return product.json().path("stock").asLong();
+    }
+
+    /** A new user charged with {@code points}. */
+    long user(long points) {
+        Http users = caravan.http(App.USER);
+        Http.Response created = users.post("/users", "{\"name\":\"It\",\"email\":\"it-" + UUID.randomUUID() + "@example.com\"}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        long userId = created.json().path("id").asLong();
+        Http.Response charged = users.post("/users/" + userId + "/points/charge", "{\"amount\":" + points + "}");
+        assertThat(charged.status()).as(charged.body()).isEqualTo(200);
+        return userId;
+    }
+
+    long balance(long userId) {
+        return caravan.http(App.USER).get("/users/" + userId + "/points").json().path("balance").asLong();
+    }
+
+    /** The user's points history, newest first (at most 100 entries). */
+    JsonNode history(long userId) {
+        return caravan.http(App.USER).get("/users/" + userId + "/points/history?limit=100").json().path("items");
+    }
+
+    /** A FIXED coupon of {@code value}, issued to each of the users; answers their issued coupon ids. */
+    List<Long> coupons(long value, List<Long> userIds) {
+        Http orders = caravan.http(App.ORDER);
+        Http.Response coupon = orders.post("/coupons", "{\"name\":\"it\",\"discountType\":\"FIXED\",\"discountValue\":" + value
+                + ",\"totalQuantity\":" + userIds.size() + "}");
+        assertThat(coupon.status()).as(coupon.body()).isEqualTo(201);
+        List<Long> issued = new ArrayList<>();
+        for (long userId : userIds) {
+            Http.Response answer = orders.post("/coupons/" + coupon.json().path("id").asLong() + "/issue", "{\"userId\":" + userId + "}");
+            assertThat(answer.status()).as(answer.body()).isEqualTo(201);
+            issued.add(answer.json().path("id").asLong());
+        }
+        return issued;
+    }
+
+    static String orderBody(long userId, Map<Long, Integer> lines, long points, Long issuedCouponId, String cardToken) {
+        StringBuilder items = new StringBuilder();
+        lines.forEach((productId, quantity) -> items.append(items.length() > 0 ? "," : "")
+                .append("{\"productId\":").append(productId).append(",\"quantity\":").append(quantity).append('}'));
+        return "{\"userId\":" + userId + ",\"items\":[" + items + "],\"pointsToUse\":" + points
+                + (issuedCouponId == null ? "" : ",\"couponId\":" + issuedCouponId + ",\"couponPolicy\":\"OPTIONAL\"")
+                + ",\"payment\":{\"method\":\"CARD\",\"cardToken\":\"" + cardToken + "\"}}";
+    }
+
+    Http.Response placeOrder(String key, String body) {
+        return caravan.http(App.ORDER).withHeader("Idempotency-Key", key).post("/orders", body);
+    }
+
+    // --- the databases -------------------------------------------------------------------------------------
+
+    List<Map<String, Object>> rows(App app, String sql, Object... parameters) {
+        try (Connection c = DriverManager.getConnection(caravan.jdbcUrl(app), "postgres", "postgres");
+                PreparedStatement statement = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            List<Map<String, Object>> rows = new ArrayList<>();
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    for (int column = 1; column <= rs.getMetaData().getColumnCount(); column++) {
+                        row.put(rs.getMetaData().getColumnLabel(column), rs.getObject(column));
+                    }
+                    rows.add(row);
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Query failed on " + app + ": " + sql, e);
+        }
+    }
+
+    long count(App app, String sql, Object... parameters) {
+        return caravan.count(app, sql, parameters);
+    }
+
+    /** The orders placed with these idempotency keys (id, status, user, amounts, coupon), as order-app stored them. */
+    List<Map<String, Object>> ordersOf(List<String> keys) {
+        return rows(App.ORDER, "SELECT id::text AS id, request_id, status, user_id, points_used, paid_amount, issued_coupon_id, "
+                + "coupon_applied FROM orders WHERE request_id = ANY (?)", (Object) keys.toArray(String[]::new));
+    }
+
+    /** How many of the orders of these keys are not finished (PENDING or COMPENSATING). */
+    long unfinished(List<String> keys) {
+        return count(App.ORDER, "SELECT count(*) FROM orders WHERE request_id = ANY (?) AND status NOT IN ('COMPLETED', 'FAILED')",
+                (Object) keys.toArray(String[]::new));
+    }
+}
