@@ -38,6 +38,7 @@ class CatalogOutageIT {
 
     @Test
     void shouldFailFastWithoutLeakingWhileCatalogIsDownAndSucceedOnceItIsBack() {
+        shop.awaitRoutes();
         long productId = shop.product(1_000, 50);
         long userId = shop.user(10_000);
         String body = Shop.orderBody(userId, Map.of(productId, 2), 500, null, "tok_visa");
@@ -58,11 +59,12 @@ class CatalogOutageIT {
         }
         assertThat(failedFast).as("an order refused by the open breaker, without calling the catalog").isNotNull();
         String fastId = failedFast.json().path("orderId").asText();
-        assertThat(caravan.http(App.ORDER).get("/orders/" + fastId).json().path("status").asText()).isEqualTo("FAILED");
+        assertThat(caravan.http(App.ORDER).get("/orders/" + fastId).json().path("status").asText()).as(shop.describe(fastId)).isEqualTo("FAILED");
         assertThat(compensatingGauge()).as("orders that tried the catalog wait COMPENSATING").isPositive();
         assertThat(shop.balance(userId)).as("no points taken while the catalog is down").isEqualTo(10_000 - 500);
 
         caravan.restart(App.CATALOG);
+        shop.awaitRoute(App.CATALOG, "/products/999999999", "PRODUCT_NOT_FOUND");
 
         await("an order succeeds again").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> {
             Http.Response answer = place(body);

@@ -5,6 +5,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.caravan.testsupport.Http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Order fixtures over the public HTTP APIs (products, users with points, coupons, orders with an Idempotency-Key),
@@ -27,6 +29,29 @@ final class Shop {
 
     Shop(CaravanSystem caravan) {
         this.caravan = caravan;
+    }
+
+    /**
+     * Waits (bounded) until every app's REST routes answer: an app can report healthy a moment before its
+     * platform-http routes are reachable (they answer 404 "No static resource" then). Reads only.
+     */
+    void awaitRoutes() {
+        awaitRoute(App.USER, "/users/999999999", "USER_NOT_FOUND");
+        awaitRoute(App.CATALOG, "/products/999999999", "PRODUCT_NOT_FOUND");
+        awaitRoute(App.ORDER, "/orders/" + UUID.randomUUID(), "ORDER_NOT_FOUND");
+    }
+
+    void awaitRoute(App app, String path, String code) {
+        await(app + " routes").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> code.equals(caravan.http(app).get(path).code()));
+    }
+
+    /** An order as its rows tell it (order, undo steps, saga log), for failure messages. */
+    String describe(String orderId) {
+        return "order " + rows(App.ORDER, "SELECT status, failure_code, failure_detail FROM orders WHERE id = ?::uuid", orderId)
+                + ", steps " + rows(App.ORDER, "SELECT step, state FROM order_step WHERE order_id = ?::uuid", orderId)
+                + ", saga " + rows(App.ORDER, "SELECT s.status, s.owner, st.seq, st.compensation_uri, st.status AS step_status FROM saga s "
+                        + "JOIN saga_step st ON st.saga_id = s.id WHERE st.options ->> 'orderId' = ? ORDER BY st.seq", orderId);
     }
 
     long product(long price, long stock) {

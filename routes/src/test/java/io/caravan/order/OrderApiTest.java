@@ -98,6 +98,18 @@ class OrderApiTest extends OrderServiceTestBase {
     }
 
     @Test
+    void shouldRecordTheFailureOfAStepWhoseParticipantFailsAndUndoIt() {
+        var answer = http.post("/orders", "{\"userId\":28,\"items\":[{\"productId\":503,\"quantity\":1}]}");
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(503);
+        String orderId = answer.json().path("orderId").asText();
+        assertThat(ParticipantStubs.RELEASED).contains(orderId); // outcome unknown: undone
+        JsonNode failed = http.get("/orders/" + orderId).json();
+        assertThat(failed.path("status").asText()).isEqualTo("FAILED");
+        assertThat(failed.path("failure").path("detail").asText()).isEqualTo(answer.json().path("detail").asText());
+    }
+
+    @Test
     void shouldAnswerNotFoundCodesOfTheParticipants() {
         assertThat(http.post("/orders", "{\"userId\":25,\"items\":[{\"productId\":404,\"quantity\":1}]}").code()).isEqualTo("PRODUCT_NOT_FOUND");
         var noUser = http.post("/orders", "{\"userId\":404,\"items\":[{\"productId\":10,\"quantity\":1}],\"pointsToUse\":10,"

@@ -18,7 +18,7 @@ import io.caravan.common.rest.RestErrorPolicy;
 /**
  * Stand-ins for catalog-app's stock API and user-app's points API, served by the order test app itself under
  * {@code /stub/catalog} and {@code /stub/user}, so the saga runs through its real client routes without the
- * other apps. Product n costs n x 100 with 100 in stock, product 404 does not exist; user 404 does not exist and
+ * other apps. Product n costs n x 100 with 100 in stock, product 404 does not exist and product 503 answers 503; user 404 does not exist and
  * every other user has 50,000 points. They note what the saga asked of them.
  */
 public class ParticipantStubs extends RouteBuilder {
@@ -59,6 +59,9 @@ public class ParticipantStubs extends RouteBuilder {
         for (Map<String, Object> item : (List<Map<String, Object>>) request.get("items")) {
             long productId = ((Number) item.get("productId")).longValue();
             long quantity = ((Number) item.get("quantity")).longValue();
+            if (productId == 503) {
+                throw ProblemException.unavailable("catalog stub is failing");
+            }
             if (productId == 404) {
                 throw ProblemException.notFound("PRODUCT_NOT_FOUND", "No product 404");
             }

@@ -91,6 +91,10 @@ public final class InternalCall {
     private static void unavailable(Exchange exchange) {
         Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         String target = exchange.getProperty(SERVICE_NAME, String.class);
+        // the breaker marked the exchange "exception handled" before calling this fallback: the 503 raised here is a
+        // new failure of the call, which the caller's doCatch (e.g. the order saga's) must see; with the marker left
+        // on, a doTry/doCatch around the call skipped it
+        exchange.removeProperty(ExchangePropertyKey.EXCEPTION_HANDLED);
         Map<String, Object> service = Map.of("service", target == null ? "downstream" : target.replaceAll("^https?://", ""));
         if (cause == null || exchange.getProperty(ExchangePropertyKey.CIRCUIT_BREAKER_RESPONSE_REJECTED, false, Boolean.class)) {
             // the breaker did not let the call out: the caller may rely on it having had no effect

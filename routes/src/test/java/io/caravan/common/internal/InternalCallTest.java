@@ -59,6 +59,12 @@ class InternalCallTest extends RouteTestSupport {
             @Override
             public void configure() {
                 InternalCall.define(this, CALL, "test-client-call", "POST", baseUrl, "/internal/${exchangeProperty.what}");
+                from("direct:guarded-call").routeId("test-guarded-call")
+                        .doTry()
+                            .to(CALL)
+                        .doCatch(ProblemException.class)
+                            .setBody(simple("caught ${exception.message}"))
+                        .end();
             }
         }};
     }
@@ -108,6 +114,14 @@ class InternalCallTest extends RouteTestSupport {
         assertThat(problem.code()).isEqualTo("SERVICE_UNAVAILABLE");
         assertThat(problem.detail()).doesNotContain("500");
         assertThat(problem).isNotInstanceOf(BreakerOpenException.class);
+    }
+
+    @Test
+    void shouldLetACallersDoCatchHandleTheServiceUnavailableOfTheFallback() {
+        Exchange answer = template.request("direct:guarded-call", e -> e.setProperty("what", "broken"));
+
+        assertThat(answer.getException()).isNull();
+        assertThat(answer.getMessage().getBody(String.class)).startsWith("caught A service this request depends on is unavailable");
     }
 
     @Test
