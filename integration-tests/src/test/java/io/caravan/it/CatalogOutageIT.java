@@ -42,7 +42,8 @@ class CatalogOutageIT {
         long productId = shop.product(1_000, 50);
         long userId = shop.user(10_000);
         String body = Shop.orderBody(userId, Map.of(productId, 2), 500, null, "tok_visa");
-        assertThat(place(body).status()).as("an order before the outage").isEqualTo(201);
+        await("an order before the outage").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> place(body).status() == 201);
         List<String> orderIds = new ArrayList<>();
 
         caravan.stop(App.CATALOG);

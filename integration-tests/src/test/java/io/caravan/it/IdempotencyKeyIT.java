@@ -33,6 +33,7 @@ class IdempotencyKeyIT {
     @Test
     void shouldPlaceOneOrderDeductOnceAndChargeOnceForTwentyConcurrentRequestsWithOneKey() throws Exception {
         shop.awaitRoutes();
+        shop.warmUp(shop.product(100, 10));
         long productId = shop.product(2_000, 10);
         long userId = shop.user(5_000);
         String key = "idem-" + UUID.randomUUID();

@@ -46,6 +46,18 @@ final class Shop {
                 .until(() -> code.equals(caravan.http(app).get(path).code()));
     }
 
+    /**
+     * Waits (bounded) until order-app completes an order again: a freshly (re)started order-app is slow for its
+     * first sagas (its own sandbox gateway then answers later than the payment timeout, and the voids too),
+     * which would fail every order of a load placed at once. The warm-up order is one of {@code productId}.
+     */
+    void warmUp(long productId) {
+        long userId = user(10_000);
+        String body = orderBody(userId, Map.of(productId, 1), 0, null, "tok_visa");
+        await("order-app completes orders").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> placeOrder("warm-up-" + UUID.randomUUID(), body).status() == 201);
+    }
+
     /** An order as its rows tell it (order, undo steps, saga log), for failure messages. */
     String describe(String orderId) {
         return "order " + rows(App.ORDER, "SELECT status, failure_code, failure_detail FROM orders WHERE id = ?::uuid", orderId)

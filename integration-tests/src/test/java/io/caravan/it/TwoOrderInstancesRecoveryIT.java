@@ -46,6 +46,7 @@ class TwoOrderInstancesRecoveryIT {
             users.add(shop.user(20_000));
         }
         List<Long> coupons = shop.coupons(300, users);
+        shop.warmUp(products.get(2));
 
         OrderLoad load = new OrderLoad(shop, OrderLoad.mixed("two", products, users, coupons, 4)).start();
         await("orders in flight").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
