@@ -32,7 +32,6 @@ class IdempotencyKeyIT {
 
     @Test
     void shouldPlaceOneOrderDeductOnceAndChargeOnceForTwentyConcurrentRequestsWithOneKey() throws Exception {
-        shop.awaitRoutes();
         shop.warmUp(shop.product(100, 10));
         long productId = shop.product(2_000, 10);
         long userId = shop.user(5_000);

@@ -30,7 +30,6 @@ class OrderCrashRecoveryIT {
 
     @Test
     void shouldFinishEveryOrderAndBalanceTheBooksWhenOrderAppIsKilledMidSaga() throws Exception {
-        shop.awaitRoutes();
         List<Long> products = List.of(shop.product(1_000, 200), shop.product(2_000, 200), shop.product(3_000, 200), shop.product(1_500, 200));
         shop.restock(products.get(0), 50);
         Map<Long, Long> received = new LinkedHashMap<>();
@@ -53,7 +52,6 @@ class OrderCrashRecoveryIT {
         long unfinishedAtCrash = shop.unfinished(keys);
 
         caravan.restart(App.ORDER);
-        shop.awaitRoutes();
         long restarted = System.nanoTime();
         await("every order COMPLETED or FAILED").atMost(RECOVERY_BOUND).pollInterval(Duration.ofMillis(500))
                 .until(() -> shop.unfinished(keys) == 0);

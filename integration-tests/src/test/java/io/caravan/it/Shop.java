@@ -20,8 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Order fixtures over the public HTTP APIs (products, users with points, coupons, orders with an Idempotency-Key),
- * and reads of the three databases over JDBC for the checks a black-box test cannot make over HTTP.
+ * What the order-recovery tests need beyond {@link Fixtures} (which makes their users, products and coupons):
+ * orders placed with an Idempotency-Key, a warm-up of a just-started order-app, and reads of the three
+ * databases over JDBC for the checks a black-box test cannot make over HTTP.
  */
 final class Shop {
 
@@ -29,21 +30,6 @@ final class Shop {
 
     Shop(CaravanSystem caravan) {
         this.caravan = caravan;
-    }
-
-    /**
-     * Waits (bounded) until every app's REST routes answer: an app can report healthy a moment before its
-     * platform-http routes are reachable (they answer 404 "No static resource" then). Reads only.
-     */
-    void awaitRoutes() {
-        awaitRoute(App.USER, "/users/999999999", "USER_NOT_FOUND");
-        awaitRoute(App.CATALOG, "/products/999999999", "PRODUCT_NOT_FOUND");
-        awaitRoute(App.ORDER, "/orders/" + UUID.randomUUID(), "ORDER_NOT_FOUND");
-    }
-
-    void awaitRoute(App app, String path, String code) {
-        await(app + " routes").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
-                .until(() -> code.equals(caravan.http(app).get(path).code()));
     }
 
     /**
@@ -67,65 +53,44 @@ final class Shop {
     }
 
     long product(long price, long stock) {
-        Http.Response created = caravan.http(App.CATALOG).post("/products",
-                "{\"name\":\"it-" + UUID.randomUUID() + "\",\"price\":" + price + ",\"stock\":" + stock + "}");
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        return created.json().path("id").asLong();
+        return Fixtures.newProduct(price, stock);
     }
 
     void restock(long productId, long quantity) {
-        Http.Response restocked = caravan.http(App.CATALOG).post("/products/" + productId + "/stock", "{\"quantity\":" + quantity + "}");
+        Http.Response restocked = Fixtures.catalog().post("/products/" + productId + "/stock", "{\"quantity\":" + quantity + "}");
         assertThat(restocked.status()).as(restocked.body()).isEqualTo(200);
     }
 
     long stock(long productId) {
-        Http.Response product = caravan.http(App.CATALOG).get("/products/" + productId);
-        assertThat(product.status()).as(product.body()).isEqualTo(200);
-        return product.json().path("stock").asLong();
+        return Fixtures.stock(productId);
     }
 
-    /** A new user charged with {@code points}. */
     long user(long points) {
-        Http users = caravan.http(App.USER);
-        Http.Response created = users.post("/users", "{\"name\":\"It\",\"email\":\"it-" + UUID.randomUUID() + "@example.com\"}");
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        long userId = created.json().path("id").asLong();
-        Http.Response charged = users.post("/users/" + userId + "/points/charge", "{\"amount\":" + points + "}");
-        assertThat(charged.status()).as(charged.body()).isEqualTo(200);
-        return userId;
+        return Fixtures.newUserWithPoints(points);
     }
 
     long balance(long userId) {
-        return caravan.http(App.USER).get("/users/" + userId + "/points").json().path("balance").asLong();
+        return Fixtures.balance(userId);
     }
 
-    /** The user's points history, newest first (at most 100 entries). */
     JsonNode history(long userId) {
-        return caravan.http(App.USER).get("/users/" + userId + "/points/history?limit=100").json().path("items");
+        return Fixtures.pointHistory(userId);
     }
 
     /** A FIXED coupon of {@code value}, issued to each of the users; answers their issued coupon ids. */
     List<Long> coupons(long value, List<Long> userIds) {
-        Http orders = caravan.http(App.ORDER);
-        Http.Response coupon = orders.post("/coupons", "{\"name\":\"it\",\"discountType\":\"FIXED\",\"discountValue\":" + value
-                + ",\"totalQuantity\":" + userIds.size() + "}");
-        assertThat(coupon.status()).as(coupon.body()).isEqualTo(201);
-        List<Long> issued = new ArrayList<>();
-        for (long userId : userIds) {
-            Http.Response answer = orders.post("/coupons/" + coupon.json().path("id").asLong() + "/issue", "{\"userId\":" + userId + "}");
-            assertThat(answer.status()).as(answer.body()).isEqualTo(201);
-            issued.add(answer.json().path("id").asLong());
-        }
-        return issued;
+        long couponId = Fixtures.newCoupon("FIXED", value, userIds.size(), 0, null);
+        return userIds.stream().map(userId -> Fixtures.issue(couponId, userId)).toList();
     }
 
+    /** An order of these lines and points, with the user's coupon as OPTIONAL (if any), paid by this card. */
     static String orderBody(long userId, Map<Long, Integer> lines, long points, Long issuedCouponId, String cardToken) {
-        StringBuilder items = new StringBuilder();
-        lines.forEach((productId, quantity) -> items.append(items.length() > 0 ? "," : "")
-                .append("{\"productId\":").append(productId).append(",\"quantity\":").append(quantity).append('}'));
-        return "{\"userId\":" + userId + ",\"items\":[" + items + "],\"pointsToUse\":" + points
-                + (issuedCouponId == null ? "" : ",\"couponId\":" + issuedCouponId + ",\"couponPolicy\":\"OPTIONAL\"")
-                + ",\"payment\":{\"method\":\"CARD\",\"cardToken\":\"" + cardToken + "\"}}";
+        Fixtures.OrderBody body = Fixtures.order(userId).points(points).card(cardToken);
+        lines.forEach(body::item);
+        if (issuedCouponId != null) {
+            body.optionalCoupon(issuedCouponId);
+        }
+        return body.toString();
     }
 
     Http.Response placeOrder(String key, String body) {

@@ -37,7 +37,6 @@ class TwoOrderInstancesRecoveryIT {
 
     @Test
     void shouldFinishEverySagaExactlyOnceWhenTwoInstancesRecoverTheSameBacklog() throws Exception {
-        shop.awaitRoutes();
         List<Long> products = List.of(shop.product(1_200, 100), shop.product(800, 100), shop.product(2_500, 100));
         Map<Long, Long> received = new LinkedHashMap<>();
         products.forEach(p -> received.put(p, 100L));
