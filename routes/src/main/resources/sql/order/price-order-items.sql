@@ -2,6 +2,6 @@
 UPDATE order_item AS i
 SET unit_price = (priced.line ->> 'unitPrice')::bigint,
     line_amount = (priced.line ->> 'lineAmount')::bigint
-FROM jsonb_array_elements(CAST(:#${exchangeProperty.order.pricedLinesJson} AS jsonb)) AS priced (line)
-WHERE i.order_id = CAST(:#${exchangeProperty.order.orderId} AS uuid)
+FROM jsonb_array_elements(CAST(:#${exchangeProperty.outcome.pricedLinesJson} AS jsonb)) AS priced (line)
+WHERE i.order_id = CAST(:#${exchangeProperty.outcome.orderId} AS uuid)
   AND i.product_id = (priced.line ->> 'productId')::bigint

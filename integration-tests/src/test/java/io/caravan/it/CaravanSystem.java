@@ -107,6 +107,8 @@ public final class CaravanSystem {
         env.put(app.portVariable(), String.valueOf(port));
         env.put("USER_SERVICE_URL", "http://localhost:" + ports.get(App.USER));
         env.put("CATALOG_SERVICE_URL", "http://localhost:" + ports.get(App.CATALOG));
+        // a killed order-app's claims on its sagas lapse after this (30 s by default): keeps crash tests short
+        env.put("CARAVAN_SAGA_LEASE_MS", "15000");
         env.putAll(overrides);
         return env;
     }

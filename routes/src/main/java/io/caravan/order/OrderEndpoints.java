@@ -32,6 +32,8 @@ public final class OrderEndpoints {
     public static final String PAY_BY_CARD = "direct:order-saga-pay-by-card";
     public static final String VOID_PAYMENT = "direct:order-saga-void-payment";
     public static final String COMPLETE_ORDER = "direct:order-saga-complete";
+    public static final String FINISH_ORDER = "direct:order-saga-finish";
+    public static final String FINISH_ORDER_TX = "direct:order-saga-finish-tx";
     public static final String ROUTE_RUN_SAGA = "order-saga-run";
     public static final String ROUTE_PLACE_SAGA = "order-saga-place";
     public static final String ROUTE_RECORD_FAILURE = "order-saga-record-failure";
@@ -50,6 +52,8 @@ public final class OrderEndpoints {
     public static final String ROUTE_PAY_BY_CARD = "order-saga-pay-by-card";
     public static final String ROUTE_VOID_PAYMENT = "order-saga-void-payment";
     public static final String ROUTE_COMPLETE_ORDER = "order-saga-complete";
+    public static final String ROUTE_FINISH_ORDER = "order-saga-finish";
+    public static final String ROUTE_FINISH_ORDER_TX = "order-saga-finish-tx";
 
     // saga options: what a compensation or completion exchange carries (headers), besides Long-Running-Action
     public static final String OPTION_ORDER_ID = "orderId";

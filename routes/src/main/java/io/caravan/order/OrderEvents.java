@@ -8,6 +8,7 @@ import io.caravan.common.events.EventEnvelope;
 import io.caravan.common.outbox.Outbox;
 import io.caravan.common.outbox.OutboxEvent;
 import io.caravan.order.saga.OrderDraft;
+import io.caravan.order.saga.OrderOutcome;
 
 /** The events of the order saga on {@code order-events}, keyed by orderId; identifiers only. */
 public final class OrderEvents {
@@ -25,15 +26,16 @@ public final class OrderEvents {
 
     /** OrderCompleted, plus CouponUsed when a coupon was applied and PaymentCompleted when the card was charged. */
     public static void orderCompleted(Exchange exchange) {
-        OrderDraft order = OrderDraft.of(exchange);
+        OrderOutcome order = OrderOutcome.of(exchange);
         if (order.isCouponApplied()) {
             add(exchange, EventEnvelope.of("CouponUsed").orderId(order.getOrderId()).userId(order.getUserId())
                     .couponId(order.getCouponId()));
         }
-        if (order.getAmountToPay() > 0) {
+        if (order.getPaidAmount() > 0) {
             add(exchange, EventEnvelope.of("PaymentCompleted").orderId(order.getOrderId()).userId(order.getUserId()));
         }
-        add(exchange, envelope("OrderCompleted", order));
+        add(exchange, EventEnvelope.of("OrderCompleted").orderId(order.getOrderId()).userId(order.getUserId())
+                .requestId(order.getRequestId()));
     }
 
     /** OrderFailed from the row {@code sql/order/mark-failed.sql} returned (a compensation has no draft). */

@@ -7,24 +7,26 @@ import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
 import io.caravan.common.problem.ProblemException;
-import io.caravan.common.problem.Problems;
 import io.caravan.common.rest.RequestReader;
 import io.caravan.common.rest.Responses;
 import io.caravan.common.rest.RestErrorPolicy;
-import io.caravan.order.saga.CompensationWaiter;
+import io.caravan.common.saga.SagaStatus;
+import io.caravan.common.saga.SagaUnfinishedException;
 import io.caravan.order.saga.OrderDraft;
+import io.caravan.order.saga.OrderSagaRoutes;
 
 import static io.caravan.order.OrderEndpoints.*;
 
 /**
  * {@code POST /orders}: validation (nothing is written for bad input), the idempotency key, then the saga. A failed
- * saga is answered only once its compensations ran (see {@link CompensationWaiter}), with the order's id.
+ * saga is answered only once its compensations ran (the durable saga service waits for them), with the order's id.
  */
 @Component
 public class OrderPlaceRoutes extends RouteBuilder {
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     static final String REPLAYED = "Idempotency-Replayed";
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(OrderPlaceRoutes.class);
 
     @Override
     public void configure() {
@@ -43,15 +45,12 @@ public class OrderPlaceRoutes extends RouteBuilder {
                 .to(READ_ORDER)
                 .process(Responses.created("/orders/", order -> ((Order) order).orderId()));
 
+        // the saga hands the exchange back only once its compensations (or completions) ran
         from(RUN_SAGA).routeId(ROUTE_RUN_SAGA).errorHandler(noErrorHandler())
-                .bean(CompensationWaiter.NAME, "expect(${exchangeProperty.orderId})")
                 .doTry()
                     .to(PLACE_SAGA)
                 .doCatch(Exception.class)
-                    .bean(CompensationWaiter.NAME, "await(${exchangeProperty.orderId})")
                     .process(OrderPlaceRoutes::failWithOrderId)
-                .doFinally()
-                    .bean(CompensationWaiter.NAME, "forget(${exchangeProperty.orderId})")
                 .end();
     }
 
@@ -94,9 +93,23 @@ public class OrderPlaceRoutes extends RouteBuilder {
         exchange.setProperty("orderId", orderId);
     }
 
-    /** After the compensations: the failure as a problem document naming the failed order. */
+    /**
+     * After the compensations: the failure as a problem document naming the failed order. When a participant
+     * could not be reached to undo a step, the answer is still the step's failure (the order stays COMPENSATING
+     * and the saga service finishes it in the background). When only a completion could not run yet (e.g. the
+     * reservation's confirm), the order did complete: it is answered as such.
+     */
     static void failWithOrderId(Exchange exchange) {
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        throw Problems.of(failure).with("orderId", exchange.getProperty("orderId", String.class));
+        if (failure instanceof SagaUnfinishedException unfinished) {
+            if (unfinished.status() == SagaStatus.COMPLETING) {
+                LOG.warn("Order {} completed; a completion is retried in the background ({})",
+                        exchange.getProperty("orderId"), unfinished.getMessage());
+                return;
+            }
+            failure = unfinished.originalFailure();
+        }
+        ProblemException problem = OrderSagaRoutes.problem(failure);
+        throw problem.extensions().containsKey("orderId") ? problem : problem.with("orderId", exchange.getProperty("orderId", String.class));
     }
 }

@@ -1,8 +1,13 @@
 package io.caravan.order;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
@@ -95,6 +100,42 @@ class OrderApiTest extends OrderServiceTestBase {
         assertThat(jdbc.queryForObject("SELECT state FROM order_step WHERE order_id = ?::uuid AND step = 'STOCK'", String.class, orderId))
                 .isEqualTo("REFUSED");
         assertThat(http.get("/orders/" + orderId).json().path("failure").path("code").asText()).isEqualTo("INSUFFICIENT_STOCK");
+    }
+
+    @Test
+    void shouldRecordTheFailureOfAStepWhoseParticipantFailsAndUndoIt() {
+        var answer = http.post("/orders", "{\"userId\":28,\"items\":[{\"productId\":503,\"quantity\":1}]}");
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(503);
+        String orderId = answer.json().path("orderId").asText();
+        assertThat(ParticipantStubs.RELEASED).contains(orderId); // outcome unknown: undone
+        JsonNode failed = http.get("/orders/" + orderId).json();
+        assertThat(failed.path("status").asText()).isEqualTo("FAILED");
+        assertThat(failed.path("failure").path("detail").asText()).isEqualTo(answer.json().path("detail").asText());
+    }
+
+    @Test
+    void shouldCompleteOrdersPlacedByMoreConcurrentClientsThanEightWorkers() throws Exception {
+        // every order waits on the sandbox gateway, served by this same app: with Spring's default 8 request
+        // workers, 8 waiting orders left no worker to answer their charges (all timed out and were voided)
+        String body = "{\"userId\":29,\"items\":[{\"productId\":3,\"quantity\":1}],\"payment\":{\"method\":\"CARD\",\"cardToken\":\"tok_visa\"}}";
+        var pool = Executors.newFixedThreadPool(12);
+        try {
+            var start = new CountDownLatch(1);
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return http.post("/orders", body).status();
+                }));
+            }
+            start.countDown();
+            for (var answer : answers) {
+                assertThat(answer.get(60, TimeUnit.SECONDS)).isEqualTo(201);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

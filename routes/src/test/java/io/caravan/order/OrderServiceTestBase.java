@@ -29,8 +29,6 @@ abstract class OrderServiceTestBase {
         registry.add("caravan.payment.timeout-ms", () -> "500");
         registry.add("caravan.payment.sandbox.slow-answer-ms", () -> "1500");
         registry.add("caravan.saga.retry-delay-ms", () -> "50");
-        // as order-app runs today (its application.yml); the durable store is being wired in
-        registry.add("caravan.saga.store", () -> "memory");
     }
 
     @LocalServerPort

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -17,7 +18,7 @@ import io.caravan.common.rest.RestErrorPolicy;
 /**
  * Stand-ins for catalog-app's stock API and user-app's points API, served by the order test app itself under
  * {@code /stub/catalog} and {@code /stub/user}, so the saga runs through its real client routes without the
- * other apps. Product n costs n x 100 with 100 in stock, product 404 does not exist; user 404 does not exist and
+ * other apps. Product n costs n x 100 with 100 in stock, product 404 does not exist and product 503 answers 503; user 404 does not exist and
  * every other user has 50,000 points. They note what the saga asked of them.
  */
 public class ParticipantStubs extends RouteBuilder {
@@ -28,6 +29,10 @@ public class ParticipantStubs extends RouteBuilder {
     public static final Set<String> CONFIRMED = ConcurrentHashMap.newKeySet();
     public static final Set<String> DEDUCTED = ConcurrentHashMap.newKeySet();
     public static final Set<String> REFUNDED = ConcurrentHashMap.newKeySet();
+    /** Deduction calls per userId (each call, also a repeated one). */
+    public static final Map<Long, AtomicInteger> DEDUCTION_CALLS = new ConcurrentHashMap<>();
+    /** Orders whose refund answers 503 while they are in here (the user service cannot be reached). */
+    public static final Set<String> REFUND_DOWN = ConcurrentHashMap.newKeySet();
 
     @Override
     public void configure() {
@@ -43,7 +48,7 @@ public class ParticipantStubs extends RouteBuilder {
         from("direct:stub-release").process(e -> RELEASED.add(orderId(e))).setBody(constant(Map.of())).process(Responses.json(200));
         from("direct:stub-confirm").process(e -> CONFIRMED.add(orderId(e))).setBody(constant(Map.of())).process(Responses.json(200));
         from("direct:stub-deduct").routeConfigurationId(RestErrorPolicy.ID).process(ParticipantStubs::deduct).process(Responses.json(200));
-        from("direct:stub-refund").process(e -> REFUNDED.add(orderId(e))).setBody(constant(Map.of())).process(Responses.json(200));
+        from("direct:stub-refund").routeConfigurationId(RestErrorPolicy.ID).process(ParticipantStubs::refund).process(Responses.json(200));
     }
 
     @SuppressWarnings("unchecked")
@@ -54,6 +59,9 @@ public class ParticipantStubs extends RouteBuilder {
         for (Map<String, Object> item : (List<Map<String, Object>>) request.get("items")) {
             long productId = ((Number) item.get("productId")).longValue();
             long quantity = ((Number) item.get("quantity")).longValue();
+            if (productId == 503) {
+                throw ProblemException.unavailable("catalog stub is failing");
+            }
             if (productId == 404) {
                 throw ProblemException.notFound("PRODUCT_NOT_FOUND", "No product 404");
             }
@@ -73,6 +81,7 @@ public class ParticipantStubs extends RouteBuilder {
         Map<String, Object> request = CaravanJson.MAPPER.readValue(exchange.getMessage().getBody(String.class), Map.class);
         long userId = ((Number) request.get("userId")).longValue();
         long amount = ((Number) request.get("amount")).longValue();
+        DEDUCTION_CALLS.computeIfAbsent(userId, id -> new AtomicInteger()).incrementAndGet();
         if (userId == 404) {
             throw ProblemException.notFound("USER_NOT_FOUND", "No user 404");
         }
@@ -81,6 +90,15 @@ public class ParticipantStubs extends RouteBuilder {
         }
         DEDUCTED.add((String) request.get("orderId"));
         exchange.getMessage().setBody(Map.of("orderId", request.get("orderId"), "userId", userId, "amount", amount, "balance", BALANCE - amount));
+    }
+
+    static void refund(Exchange exchange) {
+        String orderId = orderId(exchange);
+        if (REFUND_DOWN.contains(orderId)) {
+            throw ProblemException.unavailable("user-app stub is down for " + orderId);
+        }
+        REFUNDED.add(orderId);
+        exchange.getMessage().setBody(Map.of());
     }
 
     private static String orderId(Exchange exchange) {

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.RouteDefinition;
 
@@ -90,9 +91,17 @@ public final class InternalCall {
     private static void unavailable(Exchange exchange) {
         Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         String target = exchange.getProperty(SERVICE_NAME, String.class);
-        String why = cause == null ? "its circuit breaker is open" : "it did not answer in time or failed";
-        throw ProblemException.unavailable("A service this request depends on is unavailable (" + why + ")")
-                .with("service", target == null ? "downstream" : target.replaceAll("^https?://", ""));
+        // the breaker marked the exchange "exception handled" before calling this fallback: the 503 raised here is a
+        // new failure of the call, which the caller's doCatch (e.g. the order saga's) must see; with the marker left
+        // on, a doTry/doCatch around the call skipped it
+        exchange.removeProperty(ExchangePropertyKey.EXCEPTION_HANDLED);
+        Map<String, Object> service = Map.of("service", target == null ? "downstream" : target.replaceAll("^https?://", ""));
+        if (cause == null || exchange.getProperty(ExchangePropertyKey.CIRCUIT_BREAKER_RESPONSE_REJECTED, false, Boolean.class)) {
+            // the breaker did not let the call out: the caller may rely on it having had no effect
+            throw new BreakerOpenException("A service this request depends on is unavailable (its circuit breaker is open)", service);
+        }
+        throw new ProblemException(503, "SERVICE_UNAVAILABLE", "A service this request depends on is unavailable "
+                + "(it did not answer in time or failed)", service);
     }
 
     private static void readAnswer(Exchange exchange) throws Exception {

@@ -56,8 +56,7 @@ final class JdbcSagaCoordinator implements CamelSagaCoordinator {
                     step.getCompletion().map(Endpoint::getEndpointUri).orElse(null), options,
                     step.getTimeoutInMilliseconds().orElse(null));
             if (!logged) {
-                return CompletableFuture.failedFuture(new IllegalStateException(
-                        "Cannot begin a step: saga " + id + " is " + service.store().status(id).map(Enum::name).orElse("unknown")));
+                return CompletableFuture.failedFuture(new SagaNotRunningException(id, service.store().status(id).orElse(null), "begin a step"));
             }
             return CompletableFuture.completedFuture(null);
         } catch (RuntimeException e) {

@@ -103,8 +103,8 @@ public class JdbcSagaService extends ServiceSupport implements CamelSagaService 
                     return CompletableFuture.completedFuture(null);
                 }
                 if (now != direction) {
-                    return CompletableFuture.failedFuture(new IllegalStateException(
-                            "Cannot " + (direction == SagaStatus.COMPENSATING ? "compensate" : "complete") + " saga " + id + ": status is " + now));
+                    return CompletableFuture.failedFuture(new SagaNotRunningException(id, now,
+                            direction == SagaStatus.COMPENSATING ? "compensate" : "complete"));
                 }
                 // already decided the same way (by recovery): wait for it if this instance is finishing it
                 finishing = finisher.inProgress(id);

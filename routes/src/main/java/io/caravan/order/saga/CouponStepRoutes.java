@@ -41,7 +41,7 @@ public class CouponStepRoutes extends RouteBuilder {
 
         from(RESTORE_COUPON).routeId(ROUTE_RESTORE_COUPON).errorHandler(noErrorHandler())
                 .process(SagaSteps.undoing(SagaSteps.COUPON))
-                .setProperty(ISSUED_COUPON_ID, header(OPTION_ISSUED_COUPON_ID))
+                .setProperty(ISSUED_COUPON_ID, header(OPTION_ISSUED_COUPON_ID).convertTo(Long.class))
                 .to(RESTORE_COUPON_TX);
 
         Transactions.route(this, RESTORE_COUPON_TX, ROUTE_RESTORE_COUPON_TX)

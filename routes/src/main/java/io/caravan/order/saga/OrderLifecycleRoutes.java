@@ -1,5 +1,9 @@
 package io.caravan.order.saga;
 
+import java.util.Map;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.SagaPropagation;
 import org.springframework.stereotype.Component;
@@ -11,7 +15,12 @@ import io.caravan.order.OrderEvents;
 
 import static io.caravan.order.OrderEndpoints.*;
 
-/** The first and last steps of the order saga: create the order PENDING (undone by marking it FAILED), and complete it. */
+/**
+ * The first and last steps of the order saga: create the order PENDING (undone by marking it FAILED), and
+ * complete it. Completing is the saga's completion, not a forward action: the last step only records (as its
+ * option) what the completed order looks like, and the completion {@code FINISH_ORDER} writes it when the saga
+ * completes, whether the route completes it or recovery does after a crash.
+ */
 @Component
 public class OrderLifecycleRoutes extends RouteBuilder {
 
@@ -27,8 +36,9 @@ public class OrderLifecycleRoutes extends RouteBuilder {
         Transactions.route(this, CREATE_ORDER_TX, ROUTE_CREATE_ORDER_TX)
                 .to("sql:classpath:sql/order/insert-order.sql?outputType=SelectOne")
                 .filter(body().isNull())
-                    .throwException(ProblemException.conflict("REQUEST_IN_PROGRESS",
-                            "An order with this Idempotency-Key is being placed"))
+                    // a concurrent twin with the same key placed its order first: name that one
+                    .to("sql:classpath:sql/order/find-order-by-request.sql?outputType=SelectOne")
+                    .process(OrderLifecycleRoutes::requestInProgress)
                 .end()
                 .to("sql:classpath:sql/order/insert-order-items.sql")
                 .process(OrderEvents::orderCreated)
@@ -36,30 +46,49 @@ public class OrderLifecycleRoutes extends RouteBuilder {
 
         from(FAIL_ORDER).routeId(ROUTE_FAIL_ORDER).errorHandler(noErrorHandler())
                 .setProperty(SagaSteps.ORDER_ID, header(OPTION_ORDER_ID))
-                .doTry()
-                    .to(FAIL_ORDER_TX)
-                .doFinally()
-                    .bean(CompensationWaiter.NAME, "done(${exchangeProperty.orderId})")
-                .end();
+                .to(FAIL_ORDER_TX);
 
+        // FAILED once no step is left UNDOING; otherwise this compensation fails too, so the saga log keeps it
+        // pending and runs it again after the step still undoing (the order stays COMPENSATING meanwhile)
         Transactions.route(this, FAIL_ORDER_TX, ROUTE_FAIL_ORDER_TX)
                 .to("sql:classpath:sql/order/mark-failed.sql?outputType=SelectOne")
-                .filter(body().isNotNull())
-                    .process(OrderEvents::orderFailed)
-                    .to(Outbox.WRITE)
+                .choice()
+                    .when(body().isNotNull())
+                        .process(OrderEvents::orderFailed)
+                        .to(Outbox.WRITE)
+                    .otherwise()
+                        .to("sql:classpath:sql/order/step-undoing.sql?outputType=SelectOne")
+                        .filter(body().isNotNull())
+                            .throwException(IllegalStateException.class, "Order ${exchangeProperty.orderId} still has a step to undo")
+                        .end()
                 .end();
 
-        // complete: COMPLETED with its amounts, the payment, and the events, in one transaction
-        Transactions.route(this, COMPLETE_ORDER, ROUTE_COMPLETE_ORDER)
+        // complete: nothing to undo; its completion finishes the order from the outcome recorded as an option
+        from(COMPLETE_ORDER).routeId(ROUTE_COMPLETE_ORDER).errorHandler(noErrorHandler())
+                .saga().propagation(SagaPropagation.MANDATORY)
+                    .option(OPTION_ORDER_ID, simple("${exchangeProperty.order.orderId}"))
+                    .option(OrderOutcome.OPTION, method(OrderOutcome.class, "optionOf"))
+                    .completion(FINISH_ORDER)
+                .log(LoggingLevel.DEBUG, "Order ${exchangeProperty.order.orderId}: every step succeeded");
+
+        // completion: COMPLETED with its amounts and prices, and the events, in one transaction; once only
+        from(FINISH_ORDER).routeId(ROUTE_FINISH_ORDER).errorHandler(noErrorHandler())
+                .process(OrderOutcome::fromOption)
+                .to(FINISH_ORDER_TX);
+
+        Transactions.route(this, FINISH_ORDER_TX, ROUTE_FINISH_ORDER_TX)
                 .to("sql:classpath:sql/order/complete-order.sql?outputType=SelectOne")
-                .filter(body().isNull())
-                    .throwException(ProblemException.unavailable("The order did not complete in time and is being undone"))
-                .end()
-                .to("sql:classpath:sql/order/price-order-items.sql")
-                .filter(simple("${exchangeProperty.order.amountToPay} > 0"))
-                    .to("sql:classpath:sql/order/record-payment.sql")
-                .end()
-                .process(OrderEvents::orderCompleted)
-                .to(Outbox.WRITE);
+                .filter(body().isNotNull())
+                    .to("sql:classpath:sql/order/price-order-items.sql")
+                    .process(OrderEvents::orderCompleted)
+                    .to(Outbox.WRITE)
+                .end();
+    }
+
+    @SuppressWarnings("unchecked")
+    static void requestInProgress(Exchange exchange) {
+        Map<String, Object> first = exchange.getMessage().getBody(Map.class);
+        ProblemException problem = ProblemException.conflict("REQUEST_IN_PROGRESS", "An order with this Idempotency-Key is being placed");
+        throw first == null ? problem : problem.with("orderId", first.get("id").toString());
     }
 }

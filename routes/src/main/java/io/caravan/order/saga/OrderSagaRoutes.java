@@ -2,12 +2,12 @@ package io.caravan.order.saga;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.model.SagaDefinition;
 import org.springframework.stereotype.Component;
 
 import io.caravan.common.db.Transactions;
 import io.caravan.common.problem.ProblemException;
 import io.caravan.common.problem.Problems;
+import io.caravan.common.saga.SagaNotRunningException;
 
 import static io.caravan.order.OrderEndpoints.*;
 import static io.caravan.order.saga.OrderDraft.of;
@@ -23,8 +23,12 @@ import static io.caravan.order.saga.OrderDraft.of;
  * deduct points at the user service        refund them
  * apply the coupon (local SQL)             put it back to AVAILABLE
  * pay the rest by card at the gateway      void the payment
- * complete: COMPLETED + events
+ * complete (nothing to undo)             completion: mark it COMPLETED + events (with the outcome it carries)
  * </pre>
+ *
+ * The saga log is durable ({@code JdbcSagaService}): when the saga is decided, the route waits until every
+ * compensation (or completion) ran, so the answer goes out after the undoing. If order-app stops mid-saga,
+ * recovery finishes it as {@link OrderSagaRecoveryPolicy} decides.
  *
  * When a step fails, the failure is recorded on the order (COMPENSATING, code, detail, the step refused if
  * any) BEFORE the exception leaves the saga, so the compensations see it; then Camel compensates.
@@ -37,9 +41,8 @@ public class OrderSagaRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        SagaDefinition saga = from(PLACE_SAGA).routeId(ROUTE_PLACE_SAGA).errorHandler(noErrorHandler()).saga();
-        sagaTimeout().ifPresent(saga::timeout);
-        saga
+        from(PLACE_SAGA).routeId(ROUTE_PLACE_SAGA).errorHandler(noErrorHandler())
+                .saga()
                 .doTry()
                     .to(CREATE_ORDER)
                     .to(RESERVE_STOCK)
@@ -68,29 +71,31 @@ public class OrderSagaRoutes extends RouteBuilder {
                     .to("sql:classpath:sql/order/record-refused-step.sql")
                 .end()
                 .filter(simple("${exchangeProperty.order.priced}"))
+                    .process(e -> e.setProperty(OrderOutcome.OPTION, OrderOutcome.of(of(e))))
                     .to("sql:classpath:sql/order/price-order-items.sql")
                 .end();
-    }
-
-    /**
-     * {@code caravan.saga.timeout} (e.g. {@code 60s}); none when empty or 0. Off by default: every participant call
-     * is bounded by its own timeout already, and in Camel 4.17 a saga timeout stays scheduled (holding the
-     * exchange) until it fires, even after the saga completed.
-     */
-    private java.util.Optional<String> sagaTimeout() {
-        String timeout = getContext().resolvePropertyPlaceholders("{{caravan.saga.timeout:}}").trim();
-        return timeout.isEmpty() || timeout.matches("0+[a-z]*") ? java.util.Optional.empty() : java.util.Optional.of(timeout);
     }
 
     /** What failed, as the order will show it, and which step (if any) was refused outright. */
     static void describeFailure(Exchange exchange) {
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        ProblemException problem = Problems.of(failure);
+        ProblemException problem = problem(failure);
         if (problem.status() >= 500 && !(failure instanceof ProblemException)) {
             LOG.error("Order {} failed unexpectedly; it is being undone", of(exchange).getOrderId(), failure);
         }
         exchange.setProperty(FAILURE, new OrderFailure(problem.status(), problem.code(), problem.detail(),
                 SagaSteps.refusedStep(exchange, failure)));
+    }
+
+    /**
+     * The problem a failure of the saga is answered with. A saga that was no longer RUNNING when the route went on
+     * was decided by recovery after its timeout (caravan.saga.timeout): the order did not finish in time.
+     */
+    public static ProblemException problem(Throwable failure) {
+        if (failure instanceof SagaNotRunningException) {
+            return ProblemException.unavailable("The order did not finish in time and is being undone");
+        }
+        return Problems.of(failure);
     }
 
     /** Lets the caught failure leave the saga, so that Camel compensates the steps that began. */

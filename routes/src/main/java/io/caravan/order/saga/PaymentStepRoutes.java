@@ -14,7 +14,9 @@ import static io.caravan.order.saga.OrderDraft.of;
 
 /**
  * Saga step "pay the rest by card" at the payment gateway, and its compensation (void). A charge that times out
- * has an unknown outcome (the gateway may have captured it): the step is not refused, so the void runs.
+ * has an unknown outcome (the gateway may have captured it): the step is not refused, so the void runs. A capture
+ * is recorded in {@code payment} as soon as the gateway confirms it: recovery finishes such an order forward
+ * (the step's completion is the one that completes the order, with the outcome it carries as an option).
  */
 @Component
 public class PaymentStepRoutes extends RouteBuilder {
@@ -28,7 +30,9 @@ public class PaymentStepRoutes extends RouteBuilder {
                 .saga().propagation(SagaPropagation.MANDATORY)
                     .option(OPTION_ORDER_ID, simple("${exchangeProperty.order.orderId}"))
                     .option(OPTION_AMOUNT, simple("${exchangeProperty.order.amountToPay}"))
+                    .option(OrderOutcome.OPTION, method(OrderOutcome.class, "optionOf"))
                     .compensation(VOID_PAYMENT)
+                    .completion(FINISH_ORDER)
                 .setProperty(SagaSteps.CURRENT, constant(SagaSteps.PAYMENT))
                 .setBody(e -> of(e).chargeRequest())
                 .doTry()
@@ -37,11 +41,12 @@ public class PaymentStepRoutes extends RouteBuilder {
                     .process(PaymentStepRoutes::declinedOrUnknown)
                 .end()
                 .process(e -> of(e).paid(e.getMessage().getBody(Map.class)))
-                .removeProperty(SagaSteps.CURRENT);
+                .removeProperty(SagaSteps.CURRENT)
+                .to("sql:classpath:sql/order/record-payment.sql");
 
         from(VOID_PAYMENT).routeId(ROUTE_VOID_PAYMENT).errorHandler(noErrorHandler())
                 .process(SagaSteps.undoing(SagaSteps.PAYMENT))
-                .setProperty(AMOUNT, header(OPTION_AMOUNT))
+                .setProperty(AMOUNT, header(OPTION_AMOUNT).convertTo(Long.class))
                 .to(SagaSteps.CLAIM)
                 .filter(SagaSteps.claimed())
                     .setBody(constant("{}"))

@@ -8,6 +8,7 @@ import org.apache.camel.builder.PredicateBuilder;
 import org.apache.camel.component.sql.SqlConstants;
 import org.apache.camel.support.builder.ExpressionBuilder;
 
+import io.caravan.common.internal.BreakerOpenException;
 import io.caravan.common.problem.ProblemException;
 
 import static io.caravan.order.OrderEndpoints.OPTION_ORDER_ID;
@@ -16,9 +17,10 @@ import static io.caravan.order.OrderEndpoints.OPTION_ORDER_ID;
  * The building blocks every saga step shares.
  *
  * <p>Forward: a step route names itself in {@link #CURRENT} while its participant works, and clears it when the
- * participant said yes. If the participant refuses outright (a 4xx problem), the failure is recorded against that
- * step as REFUSED: it did nothing, so its compensation has nothing to undo. A step whose outcome is unknown
- * (timeout, 5xx, open breaker) is not refused, and is undone.
+ * participant said yes. If the participant refuses outright (a 4xx problem), or was not called at all because its
+ * circuit breaker is open, the failure is recorded against that step as REFUSED: it did nothing, so its
+ * compensation has nothing to undo (and needs no participant that is down). A step whose outcome is unknown
+ * (timeout, 5xx, refused connection) is not refused, and is undone.
  *
  * <p>Compensation: Camel calls a compensation for every step that began. Each one first {@link #CLAIM}s the undoing
  * of its step in {@code order_step}; the claim fails (0 rows) when the step was refused or is already undone, and
@@ -66,7 +68,8 @@ public final class SagaSteps {
     /** The step a failure refused outright, or null when the failure happened outside a step or its outcome is unknown. */
     static String refusedStep(Exchange exchange, Throwable failure) {
         String step = exchange.getProperty(CURRENT, String.class);
-        if (step != null && failure instanceof ProblemException problem && problem.status() >= 400 && problem.status() < 500) {
+        if (step != null && failure instanceof ProblemException problem
+                && (problem.status() >= 400 && problem.status() < 500 || problem instanceof BreakerOpenException)) {
             return step;
         }
         return null;

@@ -59,6 +59,12 @@ class InternalCallTest extends RouteTestSupport {
             @Override
             public void configure() {
                 InternalCall.define(this, CALL, "test-client-call", "POST", baseUrl, "/internal/${exchangeProperty.what}");
+                from("direct:guarded-call").routeId("test-guarded-call")
+                        .doTry()
+                            .to(CALL)
+                        .doCatch(ProblemException.class)
+                            .setBody(simple("caught ${exception.message}"))
+                        .end();
             }
         }};
     }
@@ -107,6 +113,15 @@ class InternalCallTest extends RouteTestSupport {
         assertThat(problem.status()).isEqualTo(503);
         assertThat(problem.code()).isEqualTo("SERVICE_UNAVAILABLE");
         assertThat(problem.detail()).doesNotContain("500");
+        assertThat(problem).isNotInstanceOf(BreakerOpenException.class);
+    }
+
+    @Test
+    void shouldLetACallersDoCatchHandleTheServiceUnavailableOfTheFallback() {
+        Exchange answer = template.request("direct:guarded-call", e -> e.setProperty("what", "broken"));
+
+        assertThat(answer.getException()).isNull();
+        assertThat(answer.getMessage().getBody(String.class)).startsWith("caught A service this request depends on is unavailable");
     }
 
     @Test
@@ -127,6 +142,8 @@ class InternalCallTest extends RouteTestSupport {
         ProblemException problem = problem(call("ok", Map.of()));
 
         assertThat(problem.code()).isEqualTo("SERVICE_UNAVAILABLE");
+        assertThat(problem).isInstanceOf(BreakerOpenException.class);
+        assertThat(problem.detail()).contains("circuit breaker is open");
         assertThat(calls).doesNotContainKey("ok");
     }
 

@@ -16,6 +16,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.component.sql.SqlConstants;
 import org.apache.camel.test.junit5.CamelContextConfiguration;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -27,16 +28,20 @@ import io.caravan.common.outbox.Outbox;
 import io.caravan.common.outbox.OutboxEvent;
 import io.caravan.common.problem.ProblemException;
 import io.caravan.common.rest.RestErrorPolicy;
+import io.caravan.common.saga.JdbcSagaService;
+import io.caravan.common.saga.SagaProperties;
 import io.caravan.order.Order;
 import io.caravan.order.OrderPlaceRoutes;
 import io.caravan.testsupport.RouteTestSupport;
+import io.caravan.testsupport.TestPostgres;
 
 import static io.caravan.order.OrderEndpoints.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The order saga route by route, one test per path: every participant is a mock, every SQL statement a mock
- * backed by a tiny fake of the order_step table, and Camel's real InMemorySagaService coordinates. Each test
+ * backed by a tiny fake of the order_step table, and the real JdbcSagaService coordinates (its saga log on a
+ * throw-away PostgreSQL database). Each test
  * asserts exactly which compensations reached a participant, in which order, and that they all ran BEFORE the
  * answer (the list is read the moment the answer arrives, without waiting).
  */
@@ -58,9 +63,15 @@ class OrderSagaRoutesTest extends RouteTestSupport {
     @Override
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
-        context.addService(InMemorySagaConfiguration.service(2, 10), true, true);
-        context.getRegistry().bind(CompensationWaiter.NAME, new CompensationWaiter(5000));
-        context.getRegistry().bind("dataSource", new DriverManagerDataSource());
+        // the saga log on a throw-away database (only db/common: the order SQL itself is mocked)
+        DriverManagerDataSource sagaLog = new DriverManagerDataSource(TestPostgres.newDatabase("order_saga_routes"), "postgres", "");
+        Flyway.configure().dataSource(sagaLog).locations("classpath:db/common").load().migrate();
+        SagaProperties settings = new SagaProperties();
+        settings.setMaxAttempts(2);
+        settings.setRetryDelayMs(10);
+        settings.setRecoveryPeriodMs(600_000); // no background recovery during a test
+        context.addService(new JdbcSagaService(sagaLog, settings, null, null), true, true);
+        context.getRegistry().bind("dataSource", sagaLog);
         return context;
     }
 
@@ -102,7 +113,8 @@ class OrderSagaRoutesTest extends RouteTestSupport {
         sql("use-coupon").whenAnyExchangeReceived(e -> e.getMessage().setBody(Map.of("coupon_id", 3, "discount_type", "FIXED",
                 "discount_value", OrderRequestMother.FIXED_DISCOUNT)));
         sql("coupon-state").whenAnyExchangeReceived(e -> e.getMessage().setBody(Map.of("owned", true, "status", "USED")));
-        sql("complete-order").whenAnyExchangeReceived(e -> e.getMessage().setBody(Map.of("id", "completed")));
+        sql("complete-order").whenAnyExchangeReceived(steps::complete);
+        sql("step-undoing").whenAnyExchangeReceived(steps::undoing);
         sql("record-refused-step").whenAnyExchangeReceived(steps::refuse);
         sql("claim-undo").whenAnyExchangeReceived(steps::claim);
         sql("mark-undone").whenAnyExchangeReceived(steps::undone);
@@ -319,6 +331,7 @@ class OrderSagaRoutesTest extends RouteTestSupport {
     static final class FakeSteps {
         final Map<String, String> state = new ConcurrentHashMap<>();
         final Set<String> failed = ConcurrentHashMap.newKeySet();
+        final Set<String> completed = ConcurrentHashMap.newKeySet();
 
         void refuse(Exchange exchange) {
             state.put(exchange.getProperty(OrderSagaRoutes.FAILURE, OrderSagaRoutes.OrderFailure.class).refusedStep(), "REFUSED");
@@ -336,6 +349,16 @@ class OrderSagaRoutesTest extends RouteTestSupport {
 
         void undone(Exchange exchange) {
             state.put(exchange.getProperty(SagaSteps.STEP, String.class), "UNDONE");
+        }
+
+        /** complete-order.sql: a row the first time only (the order is PENDING no more after that). */
+        void complete(Exchange exchange) {
+            boolean first = completed.add(OrderOutcome.of(exchange).getOrderId());
+            exchange.getMessage().setBody(first ? Map.of("id", "completed") : null);
+        }
+
+        void undoing(Exchange exchange) {
+            exchange.getMessage().setBody(new ArrayList<>(state.values()).contains("UNDOING") ? Map.of("step", "STOCK") : null);
         }
 
         void markFailed(Exchange exchange) {
