@@ -25,6 +25,8 @@ public class OrderClientRoutes extends RouteBuilder {
         InternalCall.define(this, CATALOG_CONFIRM, "order-client-catalog-confirm", "POST", "{{caravan.catalog.url}}",
                 RESERVATION + "/${exchangeProperty.orderId}/confirm");
 
+        InternalCall.define(this, USER_CHECK, "order-client-user-check", "GET", "{{caravan.user.url}}",
+                "/users/${exchangeProperty.order.userId}");
         InternalCall.define(this, USER_DEDUCT, "order-client-user-deduct", "POST", "{{caravan.user.url}}", DEDUCTION);
         InternalCall.define(this, USER_REFUND, "order-client-user-refund", "POST", "{{caravan.user.url}}",
                 DEDUCTION + "/${exchangeProperty.orderId}/refund");

@@ -65,6 +65,8 @@ public final class OrderEndpoints {
     public static final String CATALOG_RELEASE = "direct:catalog-release-stock";
     public static final String CATALOG_CONFIRM = "direct:catalog-confirm-stock";
     public static final String USER_DEDUCT = "direct:user-deduct-points";
+    /** user-app: GET /users/{userId} (the order's user), asked only when no points are used. */
+    public static final String USER_CHECK = "direct:order-client-user-check";
     public static final String USER_REFUND = "direct:user-refund-points";
     public static final String GATEWAY_CHARGE = "direct:payment-gateway-charge";
     public static final String GATEWAY_VOID = "direct:payment-gateway-void";

@@ -40,6 +40,7 @@ public class ParticipantStubs extends RouteBuilder {
                 .post().to("direct:stub-reserve")
                 .post("/{orderId}/release").to("direct:stub-release")
                 .post("/{orderId}/confirm").to("direct:stub-confirm");
+        rest("/stub/user/users").get("/{userId}").to("direct:stub-user");
         rest("/stub/user/internal/points/deductions")
                 .post().to("direct:stub-deduct")
                 .post("/{orderId}/refund").to("direct:stub-refund");
@@ -47,6 +48,14 @@ public class ParticipantStubs extends RouteBuilder {
         from("direct:stub-reserve").routeConfigurationId(RestErrorPolicy.ID).process(ParticipantStubs::reserve).process(Responses.json(200));
         from("direct:stub-release").process(e -> RELEASED.add(orderId(e))).setBody(constant(Map.of())).process(Responses.json(200));
         from("direct:stub-confirm").process(e -> CONFIRMED.add(orderId(e))).setBody(constant(Map.of())).process(Responses.json(200));
+        from("direct:stub-user").routeConfigurationId(RestErrorPolicy.ID)
+                .process(e -> {
+                    if ("404".equals(e.getMessage().getHeader("userId", String.class))) {
+                        throw ProblemException.notFound("USER_NOT_FOUND", "No user 404");
+                    }
+                    e.getMessage().setBody(Map.of("id", Long.parseLong(e.getMessage().getHeader("userId", String.class))));
+                })
+                .process(Responses.json(200));
         from("direct:stub-deduct").routeConfigurationId(RestErrorPolicy.ID).process(ParticipantStubs::deduct).process(Responses.json(200));
         from("direct:stub-refund").routeConfigurationId(RestErrorPolicy.ID).process(ParticipantStubs::refund).process(Responses.json(200));
     }

@@ -19,6 +19,7 @@ import static io.caravan.order.saga.OrderDraft.of;
  * <pre>
  * step                                     compensation (run in reverse order when a later step fails)
  * create the order PENDING (+OrderCreated) mark it FAILED (+OrderFailed), last, once nothing is left UNDOING
+ * (no points to deduct: check the user)    (nothing to undo: a read)
  * reserve stock at the catalog             release the reservation        (completion: confirm it)
  * deduct points at the user service        refund them
  * apply the coupon (local SQL)             put it back to AVAILABLE
@@ -45,6 +46,10 @@ public class OrderSagaRoutes extends RouteBuilder {
                 .saga()
                 .doTry()
                     .to(CREATE_ORDER)
+                    // the points deduction proves the user exists; without points, user-app is asked (404 USER_NOT_FOUND)
+                    .filter(simple("${exchangeProperty.order.pointsToUse} == 0"))
+                        .enrich(USER_CHECK, SagaSteps.ANSWER)
+                    .end()
                     .to(RESERVE_STOCK)
                     .process(e -> of(e).checkPointsWithinTotal())
                     .filter(simple("${exchangeProperty.order.pointsToUse} > 0"))

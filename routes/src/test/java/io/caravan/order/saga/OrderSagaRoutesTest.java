@@ -91,6 +91,7 @@ class OrderSagaRoutesTest extends RouteTestSupport {
                 from(CATALOG_RESERVE).to("mock:catalog-reserve");
                 from(CATALOG_RELEASE).process(e -> undone.add("release-stock")).to("mock:catalog-release");
                 from(CATALOG_CONFIRM).to("mock:catalog-confirm");
+                from(USER_CHECK).to("mock:user-check");
                 from(USER_DEDUCT).to("mock:user-deduct");
                 from(USER_REFUND).process(e -> undone.add("refund-points")).to("mock:user-refund");
                 from(GATEWAY_CHARGE).to("mock:gateway-charge");
@@ -108,6 +109,7 @@ class OrderSagaRoutesTest extends RouteTestSupport {
                 "status", "RESERVED", "totalAmount", OrderRequestMother.TOTAL,
                 "items", List.of(Map.of("productId", 10, "quantity", 2, "unitPrice", 5000, "lineAmount", 10000)))));
         mock("mock:user-deduct").whenAnyExchangeReceived(e -> e.getMessage().setBody(Map.of("balance", 0)));
+        mock("mock:user-check").whenAnyExchangeReceived(e -> e.getMessage().setBody(Map.of("id", 1)));
         mock("mock:gateway-charge").whenAnyExchangeReceived(e -> e.getMessage().setBody(Map.of("paymentId", "pay-1", "status", "CAPTURED")));
         sql("insert-order").whenAnyExchangeReceived(e -> e.getMessage().setBody(Map.of("id", "created")));
         sql("use-coupon").whenAnyExchangeReceived(e -> e.getMessage().setBody(Map.of("coupon_id", 3, "discount_type", "FIXED",
@@ -120,6 +122,24 @@ class OrderSagaRoutesTest extends RouteTestSupport {
         sql("mark-undone").whenAnyExchangeReceived(steps::undone);
         sql("mark-failed").whenAnyExchangeReceived(steps::markFailed);
         sql("restore-coupon").whenAnyExchangeReceived(e -> undone.add("restore-coupon"));
+    }
+
+    @Test
+    void shouldRefuseUnknownUserBeforeReservingWhenNoPointsAreUsed() throws Exception {
+        refuse("mock:user-check", ProblemException.notFound("USER_NOT_FOUND", "No user with this id"));
+
+        Exchange answer = place(OrderRequestMother.withPoints(0));
+
+        assertProblem(answer, 404, "USER_NOT_FOUND");
+        assertThat(undone).isEmpty();
+        assertNotCalled("mock:catalog-reserve", "mock:user-deduct", "mock:gateway-charge", "mock:catalog-confirm");
+    }
+
+    @Test
+    void shouldNotAskForTheUserWhenPointsAreDeducted() throws Exception {
+        place(OrderRequestMother.fullOrder());
+
+        assertNotCalled("mock:user-check");
     }
 
     @Test
