@@ -12,9 +12,7 @@ import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -22,10 +20,12 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import io.caravan.common.rest.CaravanJson;
 
 /**
- * The saga log ({@code saga}, {@code saga_step}; migration {@code db/common/V1_1__saga_log.sql}). Every write
- * commits on its own (REQUIRES_NEW): a saga step is logged even when the route calls it inside a business
- * transaction that later rolls back. Every change of state is a conditional update, so of two instances (or a
- * route and recovery) racing for a saga exactly one wins.
+ * The saga log ({@code saga}, {@code saga_step}; migration {@code db/common/V1_1__saga_log.sql}). Every read and
+ * write is ONE statement in auto-commit on a connection of its own, outside any transaction of the calling
+ * thread: a saga step is logged even when the route calls it inside a business transaction that later rolls
+ * back, and no row lock of the log is held longer than its statement. One statement per call also means one
+ * round trip to the database (a transaction around it took three). Every change of state is a conditional
+ * update, so of two instances (or a route and recovery) racing for a saga exactly one wins.
  */
 final class SagaStore {
 
@@ -40,39 +40,36 @@ final class SagaStore {
     record Counts(long compensating, long completing, long stuckRunning) {}
 
     private final JdbcTemplate jdbc;
-    private final TransactionTemplate tx;
 
     SagaStore(DataSource dataSource) {
-        this.jdbc = new JdbcTemplate(dataSource);
-        this.tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-        this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        // Spring binds a transaction's connection to the thread under its DataSource object; this wrapper is never
+        // that key, so the log never joins the caller's transaction and every statement commits on its own
+        this.jdbc = new JdbcTemplate(new DelegatingDataSource(dataSource));
     }
 
     void create(String id, String owner, long timeoutMs, long leaseMs) {
-        tx.executeWithoutResult(s -> jdbc.update("INSERT INTO saga (id, status, timeout_at, owner, lease_until) "
-                + "VALUES (?, 'RUNNING', now() + ?" + MS + ", ?, now() + ?" + MS + ")", id, timeoutMs, owner, leaseMs));
+        jdbc.update("INSERT INTO saga (id, status, timeout_at, owner, lease_until) "
+                + "VALUES (?, 'RUNNING', now() + ?" + MS + ", ?, now() + ?" + MS + ")", id, timeoutMs, owner, leaseMs);
     }
 
     /**
-     * Logs a step with its evaluated options if the saga is still RUNNING (the row lock taken by the first update
-     * orders it with the decision to finish the saga, so every logged step is finished). A step timeout brings
-     * the saga's timeout forward.
+     * Logs a step with its evaluated options if the saga is still RUNNING. The update of the saga row takes its
+     * lock for the statement, which orders the step with the decision to finish the saga: a step is either logged
+     * before the decision (and then finished with the others) or refused. A step timeout brings the saga's
+     * timeout forward.
      */
     boolean addStep(String id, String compensationUri, String completionUri, Map<String, String> options, Long stepTimeoutMs) {
+        String insert = "INSERT INTO saga_step (saga_id, seq, compensation_uri, completion_uri, options) "
+                + "SELECT running.id, COALESCE((SELECT MAX(seq) FROM saga_step WHERE saga_id = running.id), 0) + 1, ?, ?, "
+                + "CAST(? AS jsonb) FROM running";
         String json = toJson(options);
-        return Boolean.TRUE.equals(tx.execute(s -> {
-            int running = stepTimeoutMs == null
-                    ? jdbc.update("UPDATE saga SET updated_at = now() WHERE id = ? AND status = 'RUNNING'", id)
-                    : jdbc.update("UPDATE saga SET updated_at = now(), timeout_at = LEAST(timeout_at, now() + ?" + MS + ") "
-                            + "WHERE id = ? AND status = 'RUNNING'", stepTimeoutMs, id);
-            if (running == 0) {
-                return false;
-            }
-            jdbc.update("INSERT INTO saga_step (saga_id, seq, compensation_uri, completion_uri, options) "
-                    + "SELECT ?, COALESCE(MAX(seq), 0) + 1, ?, ?, CAST(? AS jsonb) FROM saga_step WHERE saga_id = ?",
-                    id, compensationUri, completionUri, json, id);
-            return true;
-        }));
+        int logged = stepTimeoutMs == null
+                ? jdbc.update("WITH running AS (UPDATE saga SET updated_at = now() WHERE id = ? AND status = 'RUNNING' "
+                        + "RETURNING id) " + insert, id, compensationUri, completionUri, json)
+                : jdbc.update("WITH running AS (UPDATE saga SET updated_at = now(), timeout_at = LEAST(timeout_at, now() + ?"
+                        + MS + ") WHERE id = ? AND status = 'RUNNING' RETURNING id) " + insert,
+                        stepTimeoutMs, id, compensationUri, completionUri, json);
+        return logged == 1;
     }
 
     /**
@@ -82,33 +79,32 @@ final class SagaStore {
     boolean decide(String id, SagaStatus decision, String owner, long leaseMs, String claimedBy) {
         String sql = "UPDATE saga SET status = ?, owner = ?, lease_until = now() + ?" + MS + ", next_attempt_at = NULL, "
                 + "updated_at = now() WHERE id = ? AND status = 'RUNNING'";
-        return tx.execute(s -> claimedBy == null
+        return (claimedBy == null
                 ? jdbc.update(sql, decision.name(), owner, leaseMs, id)
                 : jdbc.update(sql + " AND owner = ?", decision.name(), owner, leaseMs, id, claimedBy)) == 1;
     }
 
     Optional<SagaStatus> status(String id) {
-        return tx.execute(s -> jdbc.query("SELECT status FROM saga WHERE id = ?",
-                (rs, n) -> SagaStatus.valueOf(rs.getString(1)), id)).stream().findFirst();
+        return jdbc.query("SELECT status FROM saga WHERE id = ?", (rs, n) -> SagaStatus.valueOf(rs.getString(1)), id)
+                .stream().findFirst();
     }
 
     List<SagaStep> steps(String id) {
-        return tx.execute(s -> jdbc.query("SELECT seq, compensation_uri, completion_uri, options::text, status "
+        return jdbc.query("SELECT seq, compensation_uri, completion_uri, options::text, status "
                 + "FROM saga_step WHERE saga_id = ? ORDER BY seq",
                 (rs, n) -> new SagaStep(id, rs.getInt(1), rs.getString(2), rs.getString(3), fromJson(rs.getString(4)),
-                        rs.getString(5)), id));
+                        rs.getString(5)), id);
     }
 
     void markStepDone(String id, int seq, SagaStatus direction) {
-        tx.executeWithoutResult(s -> jdbc.update("UPDATE saga_step SET status = ?, done_at = now() "
-                + "WHERE saga_id = ? AND seq = ? AND status = 'PENDING'", direction.stepDone(), id, seq));
+        jdbc.update("UPDATE saga_step SET status = ?, done_at = now() WHERE saga_id = ? AND seq = ? AND status = 'PENDING'",
+                direction.stepDone(), id, seq);
     }
 
     /** COMPENSATING -> COMPENSATED or COMPLETING -> COMPLETED, releasing the lease. */
     void finish(String id, SagaStatus direction) {
-        tx.executeWithoutResult(s -> jdbc.update("UPDATE saga SET status = ?, owner = NULL, lease_until = NULL, "
-                + "next_attempt_at = NULL, updated_at = now() WHERE id = ? AND status = ?",
-                direction.finished().name(), id, direction.name()));
+        jdbc.update("UPDATE saga SET status = ?, owner = NULL, lease_until = NULL, next_attempt_at = NULL, updated_at = now() "
+                + "WHERE id = ? AND status = ?", direction.finished().name(), id, direction.name());
     }
 
     /**
@@ -116,9 +112,9 @@ final class SagaStore {
      * passed; then any instance's recovery may claim it again.
      */
     void park(String id, String owner, long retryDelayMs, long maxRetryDelayMs) {
-        tx.executeWithoutResult(s -> jdbc.update("UPDATE saga SET owner = NULL, lease_until = NULL, attempts = attempts + 1, "
+        jdbc.update("UPDATE saga SET owner = NULL, lease_until = NULL, attempts = attempts + 1, "
                 + "next_attempt_at = now() + LEAST(?, ? * power(2, LEAST(attempts, 20)))" + MS + ", updated_at = now() "
-                + "WHERE id = ? AND owner = ?", maxRetryDelayMs, retryDelayMs, id, owner));
+                + "WHERE id = ? AND owner = ?", maxRetryDelayMs, retryDelayMs, id, owner);
     }
 
     /**
@@ -133,7 +129,7 @@ final class SagaStore {
                 + "AND (lease_until IS NULL OR lease_until < now() OR (status = 'RUNNING' AND owner = ? AND timeout_at < now())) "
                 + "ORDER BY timeout_at LIMIT ? FOR UPDATE SKIP LOCKED) "
                 + "RETURNING s.id, s.status";
-        return tx.execute(s -> jdbc.execute((ConnectionCallback<List<Claim>>) c -> {
+        return jdbc.execute((ConnectionCallback<List<Claim>>) c -> {
             Array ids = c.createArrayOf("text", busy.toArray());
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 ps.setString(1, owner);
@@ -151,13 +147,12 @@ final class SagaStore {
             } finally {
                 ids.free();
             }
-        }));
+        });
     }
 
     /** Gives up every claim of this instance (stopping): another instance may take its unfinished sagas at once. */
     void release(String owner) {
-        tx.executeWithoutResult(s -> jdbc.update("UPDATE saga SET owner = NULL, lease_until = NULL "
-                + "WHERE owner = ? AND status IN " + UNFINISHED, owner));
+        jdbc.update("UPDATE saga SET owner = NULL, lease_until = NULL WHERE owner = ? AND status IN " + UNFINISHED, owner);
     }
 
     /** Extends this instance's lease on the unfinished sagas it is working on. */
@@ -165,7 +160,7 @@ final class SagaStore {
         if (ids.isEmpty()) {
             return;
         }
-        tx.executeWithoutResult(s -> jdbc.execute((ConnectionCallback<Integer>) c -> {
+        jdbc.execute((ConnectionCallback<Integer>) c -> {
             Array array = c.createArrayOf("text", ids.toArray());
             try (PreparedStatement ps = c.prepareStatement("UPDATE saga SET lease_until = now() + ?" + MS
                     + " WHERE owner = ? AND id = ANY (?) AND status IN " + UNFINISHED)) {
@@ -176,20 +171,20 @@ final class SagaStore {
             } finally {
                 array.free();
             }
-        }));
+        });
     }
 
     Counts counts() {
-        return tx.execute(s -> jdbc.queryForObject("SELECT count(*) FILTER (WHERE status = 'COMPENSATING'), "
+        return jdbc.queryForObject("SELECT count(*) FILTER (WHERE status = 'COMPENSATING'), "
                 + "count(*) FILTER (WHERE status = 'COMPLETING'), "
                 + "count(*) FILTER (WHERE status = 'RUNNING' AND timeout_at < now()) FROM saga WHERE status IN " + UNFINISHED,
-                (rs, n) -> new Counts(rs.getLong(1), rs.getLong(2), rs.getLong(3))));
+                (rs, n) -> new Counts(rs.getLong(1), rs.getLong(2), rs.getLong(3)));
     }
 
     /** Deletes up to 1000 sagas finished longer than {@code retentionMs} ago (their steps go with them). */
     int purgeFinished(long retentionMs) {
-        return tx.execute(s -> jdbc.update("DELETE FROM saga WHERE id IN (SELECT id FROM saga "
-                + "WHERE status IN ('COMPENSATED', 'COMPLETED') AND updated_at < now() - ?" + MS + " LIMIT 1000)", retentionMs));
+        return jdbc.update("DELETE FROM saga WHERE id IN (SELECT id FROM saga "
+                + "WHERE status IN ('COMPENSATED', 'COMPLETED') AND updated_at < now() - ?" + MS + " LIMIT 1000)", retentionMs);
     }
 
     private static String toJson(Map<String, String> options) {

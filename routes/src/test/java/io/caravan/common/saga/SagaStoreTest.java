@@ -1,0 +1,56 @@
+package io.caravan.common.saga;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The saga log's own statements: each commits on its own, outside the caller's transaction. */
+class SagaStoreTest extends SagaTestSupport {
+
+    @Test
+    void shouldKeepALoggedStepWhenTheCallersTransactionRollsBack() {
+        SagaStore store = new SagaStore(dataSource);
+        store.create("s-1", "me", 30_000, 30_000);
+        TransactionTemplate business = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+
+        business.executeWithoutResult(status -> {
+            db.update("INSERT INTO test_call (kind, step) VALUES ('action', 1)"); // the business change
+            assertThat(store.addStep("s-1", "direct://compensate-1", null, Map.of("key", "k-1"), null)).isTrue();
+            status.setRollbackOnly();
+        });
+
+        assertThat(db.queryForObject("SELECT count(*) FROM test_call", Long.class)).isZero();
+        assertThat(store.steps("s-1")).singleElement().satisfies(step -> {
+            assertThat(step.seq()).isEqualTo(1);
+            assertThat(step.options()).containsEntry("key", "k-1");
+        });
+    }
+
+    @Test
+    void shouldNumberStepsInOrderAndBringTheTimeoutForwardForAStepTimeout() {
+        SagaStore store = new SagaStore(dataSource);
+        store.create("s-1", "me", 30_000, 30_000);
+
+        store.addStep("s-1", "direct://compensate-1", null, Map.of(), null);
+        store.addStep("s-1", null, "direct://complete-2", Map.of(), 1_000L);
+
+        assertThat(store.steps("s-1")).extracting(SagaStep::seq).containsExactly(1, 2);
+        assertThat(db.queryForObject("SELECT timeout_at < now() + interval '2 seconds' FROM saga WHERE id = 's-1'", Boolean.class))
+                .isTrue();
+    }
+
+    @Test
+    void shouldRefuseAStepOnceTheSagaIsDecided() {
+        SagaStore store = new SagaStore(dataSource);
+        store.create("s-1", "me", 30_000, 30_000);
+        assertThat(store.decide("s-1", SagaStatus.COMPENSATING, "me", 30_000, null)).isTrue();
+
+        assertThat(store.addStep("s-1", "direct://compensate-1", null, Map.of(), null)).isFalse();
+        assertThat(store.addStep("no-such-saga", "direct://compensate-1", null, Map.of(), null)).isFalse();
+        assertThat(store.steps("s-1")).isEmpty();
+    }
+}
