@@ -24,7 +24,8 @@ import org.apache.camel.component.sql.DefaultSqlPrepareStatementStrategy;
  *
  * <p>
  * Here the query's prepared form and its parameter list are computed once per query text; a {@code ${...}}
- * parameter is one Simple expression, created once and evaluated against the exchange; a plain name is looked up
+ * parameter is one expression, created once and evaluated against the exchange (a property path such as
+ * {@code ${body.quantity}} with cached accessors, see {@link PropertyPathExpression}); a plain name is looked up
  * exactly as Camel does (the body as a Map, then the headers, then the variables), converting the body at most
  * once per execution. What this class does not speed up ({@code :#in:} lists and batches, whose shape depends on
  * the message) is left to Camel's own strategy.
@@ -87,7 +88,7 @@ public class NamedParameterStatementStrategy extends DefaultSqlPrepareStatementS
             if (query.startsWith("${", start) || query.startsWith("$simple{", start)) {
                 end = closingBrace(query, query.indexOf('{', start)) + 1;
                 String text = query.substring(start, end);
-                found.add(new Parameter(text, camelContext.resolveLanguage("simple").createExpression(text)));
+                found.add(new Parameter(text, PropertyPathExpression.of(camelContext, text)));
             } else {
                 end = start;
                 while (end < query.length() && (Character.isLetterOrDigit(query.charAt(end)) || query.charAt(end) == '_')) {
