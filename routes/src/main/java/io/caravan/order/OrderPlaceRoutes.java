@@ -14,6 +14,7 @@ import io.caravan.common.saga.SagaStatus;
 import io.caravan.common.saga.SagaUnfinishedException;
 import io.caravan.order.saga.OrderDraft;
 import io.caravan.order.saga.OrderSagaRoutes;
+import io.caravan.order.saga.SagaSteps;
 
 import static io.caravan.order.OrderEndpoints.*;
 
@@ -32,14 +33,14 @@ public class OrderPlaceRoutes extends RouteBuilder {
     public void configure() {
         from(PLACE_ORDER).routeId(ROUTE_PLACE_ORDER).routeConfigurationId(RestErrorPolicy.ID)
                 .process(OrderPlaceRoutes::readRequest)
-                .filter(simple("${exchangeProperty.order.requestId} != null"))
+                .filter(e -> OrderDraft.of(e).getRequestId() != null)
                     .to("sql:classpath:sql/order/find-order-by-request.sql?outputType=SelectOne")
                 .end()
                 .choice()
                     .when(body().isNotNull())
                         .process(OrderPlaceRoutes::replay)
                     .otherwise()
-                        .setProperty("orderId", simple("${exchangeProperty.order.orderId}"))
+                        .setProperty("orderId", SagaSteps.draft(OrderDraft::getOrderId))
                         .to(RUN_SAGA)
                 .end()
                 .to(READ_ORDER)

@@ -29,7 +29,7 @@ public class OrderLifecycleRoutes extends RouteBuilder {
         // create the order PENDING  |  compensation: mark it FAILED (runs last: every other step is undone by then)
         from(CREATE_ORDER).routeId(ROUTE_CREATE_ORDER).errorHandler(noErrorHandler())
                 .saga().propagation(SagaPropagation.MANDATORY)
-                    .option(OPTION_ORDER_ID, simple("${exchangeProperty.order.orderId}"))
+                    .option(OPTION_ORDER_ID, SagaSteps.draft(OrderDraft::getOrderId))
                     .compensation(FAIL_ORDER)
                 .to(CREATE_ORDER_TX);
 
@@ -66,7 +66,7 @@ public class OrderLifecycleRoutes extends RouteBuilder {
         // complete: nothing to undo; its completion finishes the order from the outcome recorded as an option
         from(COMPLETE_ORDER).routeId(ROUTE_COMPLETE_ORDER).errorHandler(noErrorHandler())
                 .saga().propagation(SagaPropagation.MANDATORY)
-                    .option(OPTION_ORDER_ID, simple("${exchangeProperty.order.orderId}"))
+                    .option(OPTION_ORDER_ID, SagaSteps.draft(OrderDraft::getOrderId))
                     .option(OrderOutcome.OPTION, method(OrderOutcome.class, "optionOf"))
                     .completion(FINISH_ORDER)
                 .log(LoggingLevel.DEBUG, "Order ${exchangeProperty.order.orderId}: every step succeeded");

@@ -28,8 +28,8 @@ public class PaymentStepRoutes extends RouteBuilder {
         // charge the card  |  compensation: void by orderId
         from(PAY_BY_CARD).routeId(ROUTE_PAY_BY_CARD).errorHandler(noErrorHandler())
                 .saga().propagation(SagaPropagation.MANDATORY)
-                    .option(OPTION_ORDER_ID, simple("${exchangeProperty.order.orderId}"))
-                    .option(OPTION_AMOUNT, simple("${exchangeProperty.order.amountToPay}"))
+                    .option(OPTION_ORDER_ID, SagaSteps.draft(OrderDraft::getOrderId))
+                    .option(OPTION_AMOUNT, SagaSteps.draft(OrderDraft::getAmountToPay))
                     .option(OrderOutcome.OPTION, method(OrderOutcome.class, "optionOf"))
                     .compensation(VOID_PAYMENT)
                     .completion(FINISH_ORDER)

@@ -16,7 +16,7 @@ public class PointsStepRoutes extends RouteBuilder {
         // deduct pointsToUse  |  compensation: refund
         from(DEDUCT_POINTS).routeId(ROUTE_DEDUCT_POINTS).errorHandler(noErrorHandler())
                 .saga().propagation(SagaPropagation.MANDATORY)
-                    .option(OPTION_ORDER_ID, simple("${exchangeProperty.order.orderId}"))
+                    .option(OPTION_ORDER_ID, SagaSteps.draft(OrderDraft::getOrderId))
                     .compensation(REFUND_POINTS)
                 .setProperty(SagaSteps.CURRENT, constant(SagaSteps.POINTS))
                 .setBody(e -> of(e).deductionRequest())

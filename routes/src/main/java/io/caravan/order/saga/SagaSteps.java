@@ -1,11 +1,15 @@
 package io.caravan.order.saga;
 
+import java.util.function.Function;
+
 import org.apache.camel.AggregationStrategy;
 import org.apache.camel.Exchange;
+import org.apache.camel.Expression;
 import org.apache.camel.Predicate;
 import org.apache.camel.Processor;
 import org.apache.camel.builder.PredicateBuilder;
 import org.apache.camel.component.sql.SqlConstants;
+import org.apache.camel.support.ExpressionAdapter;
 import org.apache.camel.support.builder.ExpressionBuilder;
 
 import io.caravan.common.internal.BreakerOpenException;
@@ -52,6 +56,20 @@ public final class SagaSteps {
     private SagaSteps() {}
 
     /** Starts a compensation of {@code step}: the order id option becomes a property (client routes clear headers). */
+    /**
+     * A value of the order draft as an Expression, for saga options. Plain Java rather than a Simple path such as
+     * {@code ${exchangeProperty.order.orderId}}: options are evaluated for every step of every order, and Camel
+     * evaluates such a path through its bean component (an exchange copy and a bean introspection each time).
+     */
+    public static Expression draft(Function<OrderDraft, Object> value) {
+        return new ExpressionAdapter() {
+            @Override
+            public Object evaluate(Exchange exchange) {
+                return value.apply(OrderDraft.of(exchange));
+            }
+        };
+    }
+
     public static Processor undoing(String step) {
         return exchange -> {
             exchange.setProperty(ORDER_ID, exchange.getMessage().getHeader(OPTION_ORDER_ID, String.class));

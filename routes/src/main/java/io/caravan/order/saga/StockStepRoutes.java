@@ -18,7 +18,7 @@ public class StockStepRoutes extends RouteBuilder {
         // reserve every line at once  |  compensation: release  |  completion: confirm
         from(RESERVE_STOCK).routeId(ROUTE_RESERVE_STOCK).errorHandler(noErrorHandler())
                 .saga().propagation(SagaPropagation.MANDATORY)
-                    .option(OPTION_ORDER_ID, simple("${exchangeProperty.order.orderId}"))
+                    .option(OPTION_ORDER_ID, SagaSteps.draft(OrderDraft::getOrderId))
                     .compensation(RELEASE_STOCK)
                     .completion(CONFIRM_STOCK)
                 .setProperty(SagaSteps.CURRENT, constant(SagaSteps.STOCK))
