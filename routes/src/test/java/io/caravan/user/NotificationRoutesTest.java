@@ -103,7 +103,7 @@ class NotificationRoutesTest extends RouteTestSupport {
         assertThat(body.path("userId").asLong()).isEqualTo(7);
         assertThat(body.path("orderId").asText()).isEqualTo(ORDER);
         assertThat(push.getMessage().getHeader(Exchange.HTTP_URI)).isEqualTo(WEBHOOK_URL);
-        assertThat(push.getMessage().getHeader(Exchange.HTTP_METHOD)).isEqualTo("POST");
+        assertThat(push.getMessage().getHeader(Exchange.HTTP_METHOD, String.class)).isEqualTo("POST");
         assertThat(push.getMessage().getHeaders()).doesNotContainKeys(KafkaConstants.TOPIC, EventConsumers.EVENT_ID);
         assertThat(notifications).hasSize(1);
         assertThat(delivered).containsExactly(1L);

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.camel.CamelContext;
@@ -31,6 +32,9 @@ import org.apache.camel.component.sql.DefaultSqlPrepareStatementStrategy;
  * the message) is left to Camel's own strategy.
  */
 public class NamedParameterStatementStrategy extends DefaultSqlPrepareStatementStrategy {
+
+    /** Body classes Camel's type converter could not turn into a Map (it has no such converter; a miss is costly). */
+    private static final Set<Class<?>> NOT_MAPS = ConcurrentHashMap.newKeySet();
 
     private final Map<String, String> preparedQueries = new ConcurrentHashMap<>();
     private final Map<String, List<Parameter>> parameters = new ConcurrentHashMap<>();
@@ -134,7 +138,11 @@ public class NamedParameterStatementStrategy extends DefaultSqlPrepareStatementS
         Object value(String name, String query) {
             if (bodyMap == null) {
                 Map<?, ?> converted = body instanceof Map<?, ?> map ? map
+                        : body == null || NOT_MAPS.contains(body.getClass()) ? null
                         : exchange.getContext().getTypeConverter().tryConvertTo(Map.class, exchange, body);
+                if (converted == null && body != null && !(body instanceof Map<?, ?>)) {
+                    NOT_MAPS.add(body.getClass());
+                }
                 bodyMap = converted == null ? Map.of() : converted;
             }
             if (bodyMap.containsKey(name)) {

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.http.HttpMethods;
 import org.apache.camel.model.RouteDefinition;
 
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -58,7 +59,8 @@ public final class InternalCall {
                 // redirect the call); the redelivery counters stay, or a consumer's retry policy would never end
                 .removeHeaders("*", KEEP)
                 .process(InternalCall::toJson)
-                .setHeader(Exchange.HTTP_METHOD, routes.constant(method))
+                // the enum camel-http reads, not its name: a String would be type-converted on every call
+                .setHeader(Exchange.HTTP_METHOD, routes.constant(HttpMethods.valueOf(method)))
                 .setHeader(Exchange.HTTP_PATH, routes.simple(path))
                 .setHeader(Exchange.CONTENT_TYPE, routes.constant("application/json"));
         if (serviceToken) {
