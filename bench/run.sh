@@ -43,9 +43,9 @@ export BENCH_RUN_ID=$RUN_ID
 export BENCH_DATA_DIR=$BENCH_RESULTS/data
 PG_PORT=${BENCH_PG_PORT:-55432} KAFKA_PORT=${BENCH_KAFKA_PORT:-29092}
 USER_PORT=${BENCH_USER_PORT:-18081} CATALOG_PORT=${BENCH_CATALOG_PORT:-18082} ORDER_PORT=${BENCH_ORDER_PORT:-18083}
-# the apps' JVM options as ./caravan runs them (its APP_JVM_DEFAULTS) with a 256 MB heap; set BENCH_APP_JAVA_OPTS
+# the apps' JVM options as ./caravan runs them (its CARAVAN_APP_XMX and APP_JVM_DEFAULTS); set BENCH_APP_JAVA_OPTS
 # to replace them (an empty value: the JVM's own defaults)
-APP_JAVA_OPTS=${BENCH_APP_JAVA_OPTS-"-Xmx256m -XX:+UseSerialGC -Xss512k -XX:MaxMetaspaceSize=192m -XX:ReservedCodeCacheSize=96m"}
+APP_JAVA_OPTS=${BENCH_APP_JAVA_OPTS-"-Xmx192m -XX:+UseSerialGC -XX:NewRatio=3 -Xss512k -XX:MaxMetaspaceSize=192m -XX:ReservedCodeCacheSize=96m"}
 SERVICE_TOKEN=${BENCH_SERVICE_TOKEN:-bench-service-token}
 
 RES=$BENCH_RESULTS
