@@ -1,12 +1,13 @@
 package io.caravan.catalog;
 
-import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.camel.builder.AggregationStrategies;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
+import io.caravan.common.db.PropertyPathExpression;
 import io.caravan.common.db.Transactions;
 import io.caravan.common.outbox.Outbox;
 import io.caravan.common.rest.RequestReader;
@@ -31,7 +32,7 @@ public class StockReservationRoutes extends RouteBuilder {
     public void configure() {
         from(RESERVE_STOCK).routeId(ROUTE_RESERVE_STOCK).routeConfigurationId(RestErrorPolicy.ID)
                 .process(e -> e.getMessage().setBody(RequestReader.body(e, ReserveStockRequest.class).checked()))
-                .setProperty(ORDER_ID, simple("${body.orderId}"))
+                .setProperty(ORDER_ID, PropertyPathExpression.of(getContext(), "${body.orderId}"))
                 .to(RESERVE_STOCK_TX)
                 .process(Responses.json(200));
 
@@ -40,15 +41,15 @@ public class StockReservationRoutes extends RouteBuilder {
                         + "'RESERVED') ON CONFLICT DO NOTHING?noop=true")
                 .choice()
                     .when(simple(INSERTED))
-                        .split(simple("${body.linesInProductOrder}"),
-                                AggregationStrategies.flexible(StockReservations.LineOutcome.class).accumulateInCollection(ArrayList.class))
+                        // the lines' outcomes as a List (groupedBody; a flexible strategy built each list through Spring's injector)
+                        .split(PropertyPathExpression.of(getContext(), "${body.linesInProductOrder}"), AggregationStrategies.groupedBody())
                             .stopOnException()
                             .to("sql:classpath:sql/catalog/reserve-line.sql?outputType=SelectOne&outputHeader=reservedLine")
                             .process(e -> e.getMessage().setBody(StockReservations.LineOutcome.of(
                                     e.getMessage().getBody(ReserveStockRequest.Line.class),
                                     e.getMessage().getHeader("reservedLine", Map.class))))
                         .end()
-                        .setBody(method(StockReservations.class, "reserved(${exchangeProperty.orderId}, ${body})"))
+                        .setBody(e -> StockReservations.reserved(e.getProperty(ORDER_ID, String.class), e.getMessage().getBody(List.class)))
                         .process(CatalogEvents::stockReserved)
                         .to(Outbox.WRITE)
                     .endChoice()
