@@ -137,9 +137,10 @@ public final class PropertyPathExpression implements Expression {
             for (String candidate : candidates) {
                 try {
                     Method method = type.getMethod(candidate);
-                    if (method.getReturnType() != void.class && !Modifier.isStatic(method.getModifiers())
-                            && (!candidate.startsWith("is") || candidate.equals(name)
-                                    || method.getReturnType() == boolean.class || method.getReturnType() == Boolean.class)
+                    Class<?> returns = method.getReturnType();
+                    boolean booleanGetter = candidate.equals("is" + capitalized);
+                    if (returns != void.class && !Modifier.isStatic(method.getModifiers())
+                            && (!booleanGetter || returns == boolean.class || returns == Boolean.class)
                             && method.trySetAccessible()) {
                         return Optional.of(method);
                     }

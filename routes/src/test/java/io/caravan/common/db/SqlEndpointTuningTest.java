@@ -86,7 +86,7 @@ class SqlEndpointTuningTest {
 
     @Test
     void shouldBindRecordPropertiesExchangePropertiesAndHeadersInTheirOrder() {
-        for (int i = 1; i <= 7; i++) { // past pgjdbc's prepareThreshold: the server-side statement is reused
+        for (int i = 1; i <= 7; i++) { // past pgjdbc's prepareThreshold (5), where it switches to a named server statement
             int quantity = i;
             template.send("direct:insert", e -> {
                 e.setProperty("orderId", "4b1c8a9e-3d0f-4c7e-9a51-0b6f3c2d1e0" + quantity);
