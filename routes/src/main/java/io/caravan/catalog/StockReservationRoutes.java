@@ -7,8 +7,8 @@ import org.apache.camel.builder.AggregationStrategies;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
-import io.caravan.common.db.PropertyPathExpression;
 import io.caravan.common.db.Transactions;
+import io.caravan.common.expression.PropertyPathExpression;
 import io.caravan.common.outbox.Outbox;
 import io.caravan.common.rest.RequestReader;
 import io.caravan.common.rest.Responses;

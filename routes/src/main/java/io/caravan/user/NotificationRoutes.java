@@ -1,8 +1,12 @@
 package io.caravan.user;
 
+import java.util.Map;
+
 import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import io.caravan.common.consumer.EventConsumerPolicy;
@@ -24,6 +28,8 @@ import static io.caravan.user.UserEndpoints.*;
  */
 @Component
 public class NotificationRoutes extends RouteBuilder {
+
+    private static final Logger NOTIFICATION_LOG = LoggerFactory.getLogger("io.caravan.notification");
 
     static final String WEBHOOK = "http://caravan-notification-webhook"
             + "?connectTimeout={{caravan.http.connect-timeout-ms:1000}}"
@@ -60,8 +66,7 @@ public class NotificationRoutes extends RouteBuilder {
                     .setProperty("notification", body())
                     .choice()
                         .when(NotificationRoutes::webhookMissing)
-                            .log(LoggingLevel.INFO, "io.caravan.notification",
-                                    "Notification ${body[id]} recorded; no push channel configured")
+                            .process(NotificationRoutes::logRecordedOnly)
                         .otherwise()
                             .to(PUSH_NOTIFICATION)
                             .to("sql:UPDATE notification SET delivered_at = now() WHERE id = :#${exchangeProperty.notification[id]}?noop=true")
@@ -88,6 +93,11 @@ public class NotificationRoutes extends RouteBuilder {
                 .to("sql:classpath:sql/user/select-notifications.sql?outputType=SelectList")
                 .bean(Notifications.class, "fromRows")
                 .process(Responses.json(200));
+    }
+
+    /** Logged for every notification while no push channel is configured (as a Java call: ${body[id]} is bean OGNL). */
+    static void logRecordedOnly(Exchange exchange) {
+        NOTIFICATION_LOG.info("Notification {} recorded; no push channel configured", exchange.getMessage().getBody(Map.class).get("id"));
     }
 
     static boolean webhookMissing(Exchange exchange) {

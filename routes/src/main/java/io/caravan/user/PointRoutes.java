@@ -1,5 +1,6 @@
 package io.caravan.user;
 
+import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
@@ -41,7 +42,7 @@ public class PointRoutes extends RouteBuilder {
         Transactions.route(this, CHARGE_POINTS_TX, ROUTE_CHARGE_POINTS_TX)
                 .setProperty(PointCharges.REQUEST, body())
                 .setProperty(PointCharges.CLAIMED, constant(true))
-                .filter(simple("${body.requestId} != null"))
+                .filter(PointRoutes::hasRequestId)
                     .to("sql:classpath:sql/user/claim-charge.sql?outputType=SelectOne")
                     .setProperty(PointCharges.CLAIMED, simple("${body} != null", Boolean.class))
                 .end()
@@ -53,7 +54,7 @@ public class PointRoutes extends RouteBuilder {
                     .otherwise()
                         .to("sql:classpath:sql/user/charge-balance.sql?outputType=SelectOne")
                         .bean(PointCharges.class, "charged")
-                        .filter(simple("${exchangeProperty.pointCharge.requestId} != null"))
+                        .filter(PointRoutes::hasRequestId)
                             .to("sql:UPDATE point_charge SET balance_after = :#${body.balance} WHERE user_id = :#userId"
                                     + " AND request_id = :#${exchangeProperty.pointCharge.requestId}?noop=true")
                         .end()
@@ -72,5 +73,10 @@ public class PointRoutes extends RouteBuilder {
                 .to("sql:classpath:sql/user/select-history.sql?outputType=SelectList")
                 .bean(PointHistory.class, "fromRows")
                 .process(Responses.json(200));
+    }
+
+    /** Whether the charge being made carries a requestId (the request is kept as a property before the first SQL). */
+    static boolean hasRequestId(Exchange exchange) {
+        return exchange.getProperty(PointCharges.REQUEST, ChargePointsRequest.class).requestId() != null;
     }
 }

@@ -14,6 +14,8 @@ import org.apache.camel.Expression;
 import org.apache.camel.RuntimeExchangeException;
 import org.apache.camel.component.sql.DefaultSqlPrepareStatementStrategy;
 
+import io.caravan.common.expression.PropertyPathExpression;
+
 /**
  * camel-sql's named-parameter handling ({@code :#name}, {@code :#${simple}}) with the work that does not depend
  * on the exchange done once per statement instead of on every execution. Camel's default strategy, for every

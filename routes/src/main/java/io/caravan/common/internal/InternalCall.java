@@ -11,6 +11,7 @@ import org.apache.camel.model.RouteDefinition;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 
+import io.caravan.common.expression.PropertyPathExpression;
 import io.caravan.common.problem.ProblemException;
 import io.caravan.common.rest.CaravanJson;
 
@@ -61,7 +62,8 @@ public final class InternalCall {
                 .process(InternalCall::toJson)
                 // the enum camel-http reads, not its name: a String would be type-converted on every call
                 .setHeader(Exchange.HTTP_METHOD, routes.constant(HttpMethods.valueOf(method)))
-                .setHeader(Exchange.HTTP_PATH, routes.simple(path))
+                // paths such as /users/${exchangeProperty.order.userId} read with cached accessors, not bean OGNL
+                .setHeader(Exchange.HTTP_PATH, PropertyPathExpression.template(routes.getContext(), path))
                 .setHeader(Exchange.CONTENT_TYPE, routes.constant("application/json"));
         if (serviceToken) {
             route.setHeader(ServiceTokenFilter.HEADER, routes.constant("{{caravan.security.service-token}}"));

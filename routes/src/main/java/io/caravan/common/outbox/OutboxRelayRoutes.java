@@ -58,7 +58,7 @@ public class OutboxRelayRoutes extends RouteBuilder {
                 .filter(body().isEqualTo(true))
                     .to("sql:SELECT id, topic, message_key, payload::text AS payload FROM outbox WHERE sent_at IS NULL "
                             + "ORDER BY id LIMIT {{caravan.outbox.batch-size:200}}?outputType=SelectList")
-                    .filter(simple("${body.size} > 0"))
+                    .filter(e -> !e.getMessage().getBody(List.class).isEmpty())
                         .process(OutboxRelayRoutes::toRecords)
                         .to("kafka:{{caravan.outbox.fallback-topic:caravan-outbox}}")
                         .to("sql:UPDATE outbox SET sent_at = now() WHERE id IN (:#in:outboxIds)")

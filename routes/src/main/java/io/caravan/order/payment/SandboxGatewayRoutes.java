@@ -46,7 +46,7 @@ public class SandboxGatewayRoutes extends RouteBuilder {
 
         from(SANDBOX_CHARGE).routeId(ROUTE_SANDBOX_CHARGE).routeConfigurationId(RestErrorPolicy.ID)
                 .process(e -> e.setProperty(CHARGE, RequestReader.body(e, SandboxCharge.class)))
-                .filter(simple("${exchangeProperty.sandboxCharge.cardToken} == 'tok_declined'"))
+                .filter(e -> "tok_declined".equals(charge(e).cardToken()))
                     .throwException(new ProblemException(402, "PAYMENT_DECLINED", "The card was declined (sandbox)"))
                 .end()
                 .to("sql:classpath:sql/order/sandbox-capture.sql?outputType=SelectOne")
@@ -55,7 +55,7 @@ public class SandboxGatewayRoutes extends RouteBuilder {
                         .to("sql:SELECT order_id, payment_id, amount, status FROM sandbox_payment "
                                 + "WHERE order_id = :#${exchangeProperty.sandboxCharge.orderId}?outputType=SelectOne")
                         .process(SandboxGatewayRoutes::refuseWhenVoided)
-                    .when(simple("${exchangeProperty.sandboxCharge.cardToken} == 'tok_timeout'"))
+                    .when(e -> "tok_timeout".equals(charge(e).cardToken()))
                         // simulated slow gateway: the capture is recorded, the answer comes too late for the client
                         .delay(simple("{{caravan.payment.sandbox.slow-answer-ms:4000}}")).syncDelayed().end()
                 .end()
@@ -67,6 +67,10 @@ public class SandboxGatewayRoutes extends RouteBuilder {
                 .to("sql:classpath:sql/order/sandbox-void.sql?outputType=SelectOne")
                 .process(SandboxGatewayRoutes::answer)
                 .process(Responses.json(200));
+    }
+
+    static SandboxCharge charge(Exchange exchange) {
+        return exchange.getProperty(CHARGE, SandboxCharge.class);
     }
 
     @SuppressWarnings("unchecked")

@@ -72,7 +72,7 @@ public class OrderSagaRoutes extends RouteBuilder {
         Transactions.route(this, RECORD_FAILURE, ROUTE_RECORD_FAILURE)
                 .process(OrderSagaRoutes::describeFailure)
                 .to("sql:classpath:sql/order/record-failure.sql")
-                .filter(simple("${exchangeProperty." + FAILURE + ".refusedStep} != null"))
+                .filter(e -> e.getProperty(FAILURE, OrderFailure.class).refusedStep() != null)
                     .to("sql:classpath:sql/order/record-refused-step.sql")
                 .end()
                 .filter(e -> of(e).isPriced())

@@ -1,4 +1,4 @@
-package io.caravan.common.db;
+package io.caravan.common.expression;
 
 import java.util.Map;
 
@@ -86,5 +86,31 @@ class PropertyPathExpressionTest {
         // a null on the way and an unknown property: Simple's own answer (null) and error
         assertThat(eval("${exchangeProperty.missing.orderId}", exchange)).isNull();
         assertThatThrownBy(() -> eval("${body.noSuchProperty}", exchange)).isInstanceOf(RuntimeException.class);
+    }
+
+    @Test
+    void shouldJoinATemplateAsSimpleDoes() {
+        Exchange exchange = exchange(new Line(5, 2));
+        exchange.setProperty("orderId", "o-9");
+        for (String text : new String[] {"/users/${exchangeProperty.order.line.productId}",
+                "/internal/stock/reservations/${exchangeProperty.orderId}/release", "${header.userId}-${body.quantity}",
+                "/a/${exchangeProperty.missing}/b", "/no/placeholders"}) {
+            Object simple = context.resolveLanguage("simple").createExpression(text).evaluate(exchange, String.class);
+            Expression template = PropertyPathExpression.template(context, text);
+            assertThat(template.evaluate(exchange, String.class)).as(text).isEqualTo(simple);
+        }
+        assertThat(PropertyPathExpression.template(context, "/users/${exchangeProperty.order.orderId}").toString())
+                .isEqualTo("/users/${exchangeProperty.order.orderId}");
+        assertThat(PropertyPathExpression.template(context, "/users/${exchangeProperty.order.orderId}")
+                .evaluate(exchange, String.class)).isEqualTo("/users/o-1");
+    }
+
+    @Test
+    void shouldLeaveATemplateWithOtherFunctionsToSimple() {
+        Exchange exchange = exchange(new Line(5, 2));
+
+        Expression template = PropertyPathExpression.template(context, "/orders/${body.quantity}/${date:now:yyyy}");
+        assertThat(template.getClass().getName()).doesNotContain("PropertyPathExpression");
+        assertThat(template.evaluate(exchange, String.class)).startsWith("/orders/2/2");
     }
 }

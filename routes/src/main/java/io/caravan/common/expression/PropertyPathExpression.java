@@ -1,4 +1,4 @@
-package io.caravan.common.db;
+package io.caravan.common.expression;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -23,12 +23,16 @@ import org.apache.camel.Expression;
  * {@code x()}, a Map's entry for {@code [key]}. Anything else — a method call, an index into a list, a
  * {@code .key} on a Map, a null on the way, a class whose accessor cannot be called — is evaluated by Camel's
  * Simple language, exactly as before, so errors read the same.
+ *
+ * <p>{@link #template} does the same for a text with paths in it, such as an internal call's
+ * {@code /users/${exchangeProperty.order.userId}}.
  */
 public final class PropertyPathExpression implements Expression {
 
     private static final Pattern FORM = Pattern.compile(
             "^\\$\\{(body|exchangeProperty\\.(\\w+)|header\\.(\\w+))((?:\\.\\w+|\\[\\w+])*)}$");
     private static final Pattern SEGMENT = Pattern.compile("\\.(\\w+)|\\[(\\w+)]");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{[^{}]*}");
 
     private final String text;
     private final Root root;
@@ -61,6 +65,53 @@ public final class PropertyPathExpression implements Expression {
             segments.add(segment.group(1) != null ? new Property(segment.group(1)) : new Key(segment.group(2)));
         }
         return new PropertyPathExpression(text, root, rootName, List.copyOf(segments), simple);
+    }
+
+    /**
+     * The expression for a Simple text of literal parts and {@code ${...}} placeholders, as a String: the parts
+     * joined, each placeholder read by {@link #of}. When any placeholder is not a property path, or the text has
+     * anything else Simple would interpret, the whole text is Camel's Simple expression. Property placeholders
+     * ({@code {{name}}}) are resolved first, as the route DSL resolves them; a path that is null adds nothing, as
+     * in Simple.
+     */
+    public static Expression template(CamelContext camelContext, String source) {
+        String text = camelContext.resolvePropertyPlaceholders(source);
+        Expression simple = camelContext.resolveLanguage("simple").createExpression(text);
+        List<Object> parts = new ArrayList<>();
+        Matcher placeholder = PLACEHOLDER.matcher(text);
+        int from = 0;
+        while (placeholder.find()) {
+            Expression path = of(camelContext, placeholder.group());
+            if (!(path instanceof PropertyPathExpression)) {
+                return simple;
+            }
+            parts.add(text.substring(from, placeholder.start()));
+            parts.add(path);
+            from = placeholder.end();
+        }
+        String rest = text.substring(from);
+        if (parts.isEmpty() || rest.contains("$") || parts.stream().anyMatch(p -> p instanceof String s && s.contains("$"))) {
+            return simple;
+        }
+        parts.add(rest);
+        return new Expression() {
+            @Override
+            public <T> T evaluate(Exchange exchange, Class<T> type) {
+                StringBuilder joined = new StringBuilder();
+                for (Object part : parts) {
+                    Object value = part instanceof Expression path ? path.evaluate(exchange, String.class) : part;
+                    if (value != null) {
+                        joined.append(value);
+                    }
+                }
+                return exchange.getContext().getTypeConverter().convertTo(type, exchange, joined.toString());
+            }
+
+            @Override
+            public String toString() {
+                return text;
+            }
+        };
     }
 
     @Override
