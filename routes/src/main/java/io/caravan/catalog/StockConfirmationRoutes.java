@@ -13,7 +13,8 @@ import static io.caravan.catalog.CatalogHeaders.ORDER_ID;
 /**
  * The order saga's completion on the catalog side: a reservation becomes a sale. RESERVED -> CONFIRMED by a
  * conditional update (a release racing it updates nothing, or makes this one update nothing), and each
- * line's units move from reserved to sold in product-id order. Available stock does not change.
+ * line's units move from reserved to sold, product rows locked in product-id order; all in one statement
+ * ({@code confirm-reservation.sql}). Available stock does not change.
  */
 @Component
 public class StockConfirmationRoutes extends RouteBuilder {
@@ -29,12 +30,8 @@ public class StockConfirmationRoutes extends RouteBuilder {
                 .process(Responses.json(200));
 
         Transactions.route(this, CONFIRM_STOCK_TX, ROUTE_CONFIRM_STOCK_TX)
-                .to("sql:classpath:sql/catalog/confirm-reservation.sql?outputType=SelectList")
-                .split(body()).stopOnException()
-                    .to("sql:UPDATE product SET reserved = reserved - :#${body[quantity]}, sold = sold + :#${body[quantity]} "
-                            + "WHERE id = :#${body[product_id]}")
-                .end()
-                .to(READ_STATUS)
+                // one statement: the status transition, the units of every line, and the status after it
+                .to("sql:classpath:sql/catalog/confirm-reservation.sql?outputType=SelectOne&outputHeader=status")
                 .setBody(method(StockReservations.class, "confirmationOf(${exchangeProperty.orderId}, ${header.status})"));
     }
 }
