@@ -118,6 +118,7 @@ else
   rm -rf "$DATA" && mkdir -p "$DATA"
   log "starting PostgreSQL and Kafka (local-stack) on ports $PG_PORT and $KAFKA_PORT"
   CARAVAN_DATA_DIR=$DATA/data CARAVAN_PG_PORT=$PG_PORT CARAVAN_KAFKA_PORT=$KAFKA_PORT \
+    CARAVAN_PG_STAT_STATEMENTS=$([[ "${BENCH_PG_STAT_STATEMENTS:-0}" == 1 ]] && echo true || echo false) \
     CARAVAN_STACK_READY_FILE=$DATA/stack.env java -jar local-stack/target/local-stack-exec.jar > "$RES/logs/local-stack.log" 2>&1 &
   PIDS+=($!)
   for _ in $(seq 1 240); do [[ -s "$DATA/stack.env" ]] && break; sleep 0.5; done
@@ -188,8 +189,12 @@ gatling_run() { # name simulation-class, then env assignments
 }
 SIM=OrderSimulation; [[ $SCENARIO == users ]] && SIM=UserSignupSimulation
 gatling_run warmup "$SIM" BENCH_CLIENTS="$BENCH_WARMUP_CLIENTS" BENCH_DURATION="$BENCH_WARMUP"
+# BENCH_PG_STAT_STATEMENTS=1: what one level (BENCH_PG_STAT_LEVEL clients, default 16) asked PostgreSQL
+PG_STAT_LEVEL=$([[ "${BENCH_PG_STAT_STATEMENTS:-0}" == 1 ]] && echo "${BENCH_PG_STAT_LEVEL:-16}" || echo none)
 for c in ${BENCH_LEVELS//,/ }; do
+  if [[ $c == "$PG_STAT_LEVEL" ]]; then bench_java io.caravan.bench.report.StatementStats reset 2>&1 | tee -a "$RES/bench.log"; fi
   gatling_run "c$c" "$SIM" BENCH_CLIENTS="$c" BENCH_DURATION="$BENCH_DURATION"
+  if [[ $c == "$PG_STAT_LEVEL" ]]; then bench_java io.caravan.bench.report.StatementStats write "c$c" 2>&1 | tee -a "$RES/bench.log"; fi
 done
 RATE=${BENCH_RATE:-$(bench_java io.caravan.bench.report.ReportWriter "$RES" half-best-rate)}
 if awk "BEGIN {exit !($RATE > 0)}"; then
