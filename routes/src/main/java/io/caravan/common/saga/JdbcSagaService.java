@@ -145,6 +145,9 @@ public class JdbcSagaService extends ServiceSupport implements CamelSagaService 
 
     @Override
     protected void doStop() throws Exception {
+        // the sagas this instance works on are the ones it holds (a parked saga has no owner): with none, stopping
+        // writes nothing. The database may be gone already, and the pool would wait out its connection timeout.
+        boolean holding = !running.isEmpty() || !finisher.busy().isEmpty();
         if (recovery != null) {
             recovery.stop();
             recovery = null;
@@ -158,7 +161,9 @@ public class JdbcSagaService extends ServiceSupport implements CamelSagaService 
             producer = null;
         }
         try {
-            store.release(instanceId);
+            if (holding) {
+                store.release(instanceId);
+            }
         } catch (RuntimeException e) {
             LOG.warn("Could not release the saga leases of {} (they expire on their own): {}", instanceId, e.getMessage());
         }

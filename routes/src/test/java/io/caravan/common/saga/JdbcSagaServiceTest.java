@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -105,5 +106,30 @@ class JdbcSagaServiceTest extends SagaTestSupport {
                 .failsWithin(BOUND).withThrowableOfType(java.util.concurrent.ExecutionException.class)
                 .withCauseInstanceOf(IllegalStateException.class);
         assertThat(status(sagaId)).isEqualTo("COMPENSATED");
+    }
+
+    @Test
+    void shouldGiveUpTheClaimOfASagaStillRunningWhenStopping() throws Exception {
+        JdbcSagaService service = startInstance(fastSettings(), null);
+        String sagaId = service.newSaga(new DefaultExchange(service.getCamelContext())).get().getId();
+        assertThat(db.queryForObject("SELECT owner FROM saga WHERE id = ?", String.class, sagaId)).isEqualTo(service.instanceId());
+
+        service.stop();
+
+        // another instance may take it at once instead of after the lease
+        assertThat(db.queryForMap("SELECT owner, lease_until FROM saga WHERE id = ?", sagaId))
+                .containsEntry("owner", null).containsEntry("lease_until", null);
+    }
+
+    @Test
+    void shouldWriteNothingWhenStoppingWithNoSagaInFlight() throws Exception {
+        JdbcSagaService service = startInstance(fastSettings(), null);
+        place(service, null);
+        // a row naming this instance that it does not work on (none should exist): a release would clear it
+        insertRunningSaga("not-in-flight", service.instanceId(), "1 hour", "1 hour", 1);
+
+        service.stop();
+
+        assertThat(db.queryForObject("SELECT owner FROM saga WHERE id = 'not-in-flight'", String.class)).isEqualTo(service.instanceId());
     }
 }
