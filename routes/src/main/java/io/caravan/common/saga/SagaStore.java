@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
@@ -32,6 +33,8 @@ final class SagaStore {
     static final String MS = " * interval '1 millisecond'";
     private static final String UNFINISHED = "('RUNNING', 'COMPENSATING', 'COMPLETING')";
     private static final TypeReference<Map<String, String>> OPTIONS = new TypeReference<>() {};
+    /** How often one step may find its number taken by steps of the same saga begun at the same moment. */
+    private static final int MAX_STEP_ATTEMPTS = 64;
 
     /** A saga this instance claimed in recovery, with the state it had. */
     record Claim(String id, SagaStatus status) {}
@@ -63,13 +66,24 @@ final class SagaStore {
                 + "SELECT running.id, COALESCE((SELECT MAX(seq) FROM saga_step WHERE saga_id = running.id), 0) + 1, ?, ?, "
                 + "CAST(? AS jsonb) FROM running";
         String json = toJson(options);
-        int logged = stepTimeoutMs == null
-                ? jdbc.update("WITH running AS (UPDATE saga SET updated_at = now() WHERE id = ? AND status = 'RUNNING' "
-                        + "RETURNING id) " + insert, id, compensationUri, completionUri, json)
-                : jdbc.update("WITH running AS (UPDATE saga SET updated_at = now(), timeout_at = LEAST(timeout_at, now() + ?"
-                        + MS + ") WHERE id = ? AND status = 'RUNNING' RETURNING id) " + insert,
-                        stepTimeoutMs, id, compensationUri, completionUri, json);
-        return logged == 1;
+        // Steps of one saga that begin at once queue on the saga row's lock, but each statement numbers its step
+        // from the snapshot it started with: a step that waited can take the number of the step it waited for.
+        // The key refuses that, the statement changed nothing, and the next attempt sees the step before it.
+        for (int attempt = 1;; attempt++) {
+            try {
+                int logged = stepTimeoutMs == null
+                        ? jdbc.update("WITH running AS (UPDATE saga SET updated_at = now() WHERE id = ? AND status = 'RUNNING' "
+                                + "RETURNING id) " + insert, id, compensationUri, completionUri, json)
+                        : jdbc.update("WITH running AS (UPDATE saga SET updated_at = now(), timeout_at = LEAST(timeout_at, now() + ?"
+                                + MS + ") WHERE id = ? AND status = 'RUNNING' RETURNING id) " + insert,
+                                stepTimeoutMs, id, compensationUri, completionUri, json);
+                return logged == 1;
+            } catch (DuplicateKeyException taken) {
+                if (attempt == MAX_STEP_ATTEMPTS) {
+                    throw taken;
+                }
+            }
+        }
     }
 
     /**

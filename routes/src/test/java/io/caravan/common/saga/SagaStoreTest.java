@@ -1,6 +1,13 @@
 package io.caravan.common.saga;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -52,5 +59,33 @@ class SagaStoreTest extends SagaTestSupport {
         assertThat(store.addStep("s-1", "direct://compensate-1", null, Map.of(), null)).isFalse();
         assertThat(store.addStep("no-such-saga", "direct://compensate-1", null, Map.of(), null)).isFalse();
         assertThat(store.steps("s-1")).isEmpty();
+    }
+
+    @Test
+    void shouldLogEveryStepOnceWithItsOwnNumberWhenStepsOfOneSagaBeginAtOnce() throws Exception {
+        SagaStore store = new SagaStore(dataSource);
+        store.create("s-1", "me", 30_000, 30_000);
+        int steps = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(steps);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Boolean>> logged = new ArrayList<>();
+            for (int i = 1; i <= steps; i++) {
+                String uri = "direct://compensate-" + i;
+                logged.add(pool.submit(() -> {
+                    start.await();
+                    return store.addStep("s-1", uri, null, Map.of(), null);
+                }));
+            }
+            start.countDown();
+            for (Future<Boolean> step : logged) {
+                assertThat(step.get(20, TimeUnit.SECONDS)).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(store.steps("s-1")).extracting(SagaStep::seq).containsExactly(1, 2, 3, 4, 5, 6, 7, 8);
+        assertThat(store.steps("s-1")).extracting(SagaStep::compensationUri).doesNotHaveDuplicates().hasSize(steps);
     }
 }
