@@ -4,6 +4,8 @@ import java.util.Map;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import io.caravan.common.problem.ProblemException;
@@ -27,7 +29,7 @@ public class OrderPlaceRoutes extends RouteBuilder {
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     static final String REPLAYED = "Idempotency-Replayed";
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(OrderPlaceRoutes.class);
+    private static final Logger LOG = LoggerFactory.getLogger(OrderPlaceRoutes.class);
 
     @Override
     public void configure() {

@@ -67,7 +67,7 @@ public class OrderLifecycleRoutes extends RouteBuilder {
         from(COMPLETE_ORDER).routeId(ROUTE_COMPLETE_ORDER).errorHandler(noErrorHandler())
                 .saga().propagation(SagaPropagation.MANDATORY)
                     .option(OPTION_ORDER_ID, SagaSteps.draft(OrderDraft::getOrderId))
-                    .option(OrderOutcome.OPTION, method(OrderOutcome.class, "optionOf"))
+                    .option(OrderOutcome.OPTION, SagaSteps.draft(OrderOutcome::optionOf))
                     .completion(FINISH_ORDER)
                 .log(LoggingLevel.DEBUG, "Order ${exchangeProperty.order.orderId}: every step succeeded");
 

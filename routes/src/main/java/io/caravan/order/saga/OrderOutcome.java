@@ -44,9 +44,9 @@ public final class OrderOutcome {
         return new OrderOutcome(values);
     }
 
-    /** The saga option's value: the draft's outcome as JSON. */
-    public static String optionOf(Exchange exchange) {
-        return CaravanJson.write(of(OrderDraft.of(exchange)).values);
+    /** The saga option's value: the draft's outcome as JSON (as {@code SagaSteps.draft(OrderOutcome::optionOf)}). */
+    public static String optionOf(OrderDraft order) {
+        return CaravanJson.write(of(order).values);
     }
 
     /** A completion exchange: the outcome from its option header. */

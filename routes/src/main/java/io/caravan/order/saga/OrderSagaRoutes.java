@@ -2,6 +2,8 @@ package io.caravan.order.saga;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import io.caravan.common.db.Transactions;
@@ -38,7 +40,7 @@ import static io.caravan.order.saga.OrderDraft.of;
 public class OrderSagaRoutes extends RouteBuilder {
 
     static final String FAILURE = "caravanOrderFailure";
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(OrderSagaRoutes.class);
+    private static final Logger LOG = LoggerFactory.getLogger(OrderSagaRoutes.class);
 
     @Override
     public void configure() {

@@ -30,7 +30,7 @@ public class PaymentStepRoutes extends RouteBuilder {
                 .saga().propagation(SagaPropagation.MANDATORY)
                     .option(OPTION_ORDER_ID, SagaSteps.draft(OrderDraft::getOrderId))
                     .option(OPTION_AMOUNT, SagaSteps.draft(OrderDraft::getAmountToPay))
-                    .option(OrderOutcome.OPTION, method(OrderOutcome.class, "optionOf"))
+                    .option(OrderOutcome.OPTION, SagaSteps.draft(OrderOutcome::optionOf))
                     .compensation(VOID_PAYMENT)
                     .completion(FINISH_ORDER)
                 .setProperty(SagaSteps.CURRENT, constant(SagaSteps.PAYMENT))

@@ -55,7 +55,6 @@ public final class SagaSteps {
 
     private SagaSteps() {}
 
-    /** Starts a compensation of {@code step}: the order id option becomes a property (client routes clear headers). */
     /**
      * A value of the order draft as an Expression, for saga options. Plain Java rather than a Simple path such as
      * {@code ${exchangeProperty.order.orderId}}: options are evaluated for every step of every order, and Camel
@@ -70,6 +69,7 @@ public final class SagaSteps {
         };
     }
 
+    /** Starts a compensation of {@code step}: the order id option becomes a property (client routes clear headers). */
     public static Processor undoing(String step) {
         return exchange -> {
             exchange.setProperty(ORDER_ID, exchange.getMessage().getHeader(OPTION_ORDER_ID, String.class));
