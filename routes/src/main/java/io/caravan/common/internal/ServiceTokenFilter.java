@@ -47,6 +47,7 @@ public class ServiceTokenFilter extends OncePerRequestFilter {
         ProblemException problem = new ProblemException(401, "UNAUTHORIZED", "This endpoint requires the service token");
         response.setStatus(401);
         response.setContentType(Problems.CONTENT_TYPE);
+        response.setCharacterEncoding("UTF-8");
         response.getWriter().write(CaravanJson.write(Problems.document(problem)));
     }
 }
