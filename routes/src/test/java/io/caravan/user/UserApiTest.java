@@ -107,9 +107,34 @@ class UserApiTest {
     }
 
     @Test
+    void shouldAnswerProblemsForPathsAndMethodsNoRouteServes() {
+        var unknownPath = http.get("/no-such-thing/1");
+        assertThat(unknownPath.status()).isEqualTo(404);
+        assertThat(unknownPath.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(unknownPath.code()).isEqualTo("NOT_FOUND");
+        assertThat(unknownPath.json().path("detail").asText()).isEqualTo("No endpoint serves GET /no-such-thing/1");
+
+        var wrongMethod = http.send("DELETE", "/users/1", null);
+        assertThat(wrongMethod.status()).isEqualTo(405);
+        assertThat(wrongMethod.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(wrongMethod.code()).isEqualTo("METHOD_NOT_ALLOWED");
+        assertThat(wrongMethod.header("Allow")).isEqualTo("GET, OPTIONS");
+        assertThat(http.send("PUT", "/users", "{}").header("Allow")).isEqualTo("POST, OPTIONS");
+
+        var unknownActuatorPath = http.get("/actuator/no-such-endpoint");
+        assertThat(unknownActuatorPath.status()).isEqualTo(404);
+        assertThat(unknownActuatorPath.code()).isEqualTo("NOT_FOUND");
+    }
+
+    @Test
     void shouldServeHealthPrometheusAndOpenApi() {
+        http.get("/users/987654");
+
         assertThat(http.get("/actuator/health").json().path("components").has("db")).isTrue();
-        assertThat(http.get("/actuator/prometheus").body()).contains("jvm_memory_used_bytes");
+        String metrics = http.get("/actuator/prometheus").body();
+        assertThat(metrics).contains("jvm_memory_used_bytes");
+        // REST requests are counted under their route's URI template, as Spring MVC counts its own
+        assertThat(metrics).containsPattern("(?m)^http_server_requests_seconds_count\\{.*method=\"GET\".*status=\"404\".*uri=\"/users/\\{userId}\"");
         assertThat(http.get("/api-doc").json().path("paths").has("/users")).isTrue();
     }
 

@@ -7,8 +7,8 @@ import org.apache.camel.spi.HeaderFilterStrategy;
 import org.springframework.stereotype.Component;
 
 /**
- * Header filter of the platform-http component (set in caravan-common.yml): a response carries only the
- * headers of the contract, never a request header or an internal one echoed back.
+ * Header filter of the REST endpoints (the servlet component in caravan-common.yml, and {@link RestHttpBinding}):
+ * a response carries only the headers of the contract, never a request header or an internal one echoed back.
  */
 @Component("responseHeaderFilter")
 public class ResponseHeaderFilter implements HeaderFilterStrategy {

@@ -5,9 +5,10 @@ import org.apache.camel.model.rest.RestBindingMode;
 import org.springframework.stereotype.Component;
 
 /**
- * REST DSL configuration shared by the three apps: platform-http on Spring Boot's server, JSON handled by
- * {@link RequestReader} and {@link Responses} (binding off, so malformed input gets a problem document), and
- * the OpenAPI document generated from the REST DSL at {@code /api-doc}.
+ * REST DSL configuration shared by the three apps: the Camel servlet on Spring Boot's Tomcat (mapped at {@code /*},
+ * Spring MVC keeps {@code /actuator}; see caravan-common.yml), each request bound by {@link RestHttpBinding} and run
+ * on the Tomcat thread that took it; JSON handled by {@link RequestReader} and {@link Responses} (binding off, so
+ * malformed input gets a problem document); the OpenAPI document generated from the REST DSL at {@code /api-doc}.
  */
 @Component
 public class RestApiConfiguration extends RouteBuilder {
@@ -15,7 +16,8 @@ public class RestApiConfiguration extends RouteBuilder {
     @Override
     public void configure() {
         restConfiguration()
-                .component("platform-http")
+                .component("servlet")
+                .endpointProperty("httpBinding", "#" + RestHttpBinding.NAME)
                 .bindingMode(RestBindingMode.off)
                 .apiContextPath("/api-doc")
                 .apiProperty("api.title", "{{caravan.api.title:Caravan}}")
