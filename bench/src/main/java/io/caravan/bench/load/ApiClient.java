@@ -22,11 +22,16 @@ final class ApiClient {
         }
 
         /**
-         * Nobody answered (status 0), or a 404 from the web layer itself (no Caravan problem code): the service
-         * or this endpoint of it does not exist yet.
+         * Nobody answered (status 0), or the web layer itself said no route serves the request (404
+         * {@code NOT_FOUND} or 405 {@code METHOD_NOT_ALLOWED}, or a 404 without a problem code from a service
+         * built before those existed): the service or this endpoint of it does not exist yet. A route's own 404
+         * names what it did not find ({@code USER_NOT_FOUND}, ...).
          */
         boolean unavailable() {
-            return status == 0 || status == 404 && !body.hasNonNull("code");
+            String code = body.path("code").asText("");
+            return status == 0
+                    || status == 404 && (code.isEmpty() || code.equals("NOT_FOUND"))
+                    || status == 405 && code.equals("METHOD_NOT_ALLOWED");
         }
 
         String describe() {
