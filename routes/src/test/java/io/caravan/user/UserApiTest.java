@@ -124,6 +124,10 @@ class UserApiTest {
         var unknownActuatorPath = http.get("/actuator/no-such-endpoint");
         assertThat(unknownActuatorPath.status()).isEqualTo(404);
         assertThat(unknownActuatorPath.code()).isEqualTo("NOT_FOUND");
+        var wrongActuatorMethod = http.post("/actuator/health", "{}");
+        assertThat(wrongActuatorMethod.status()).isEqualTo(405);
+        assertThat(wrongActuatorMethod.code()).isEqualTo("METHOD_NOT_ALLOWED");
+        assertThat(wrongActuatorMethod.headers().allValues("Allow")).singleElement().asString().contains("GET");
     }
 
     @Test

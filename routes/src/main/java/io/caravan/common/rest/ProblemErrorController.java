@@ -5,6 +5,7 @@ import java.util.stream.Stream;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.apache.camel.component.servlet.CamelHttpTransportServlet;
 import org.apache.camel.http.common.CamelServlet;
@@ -41,11 +42,12 @@ public class ProblemErrorController implements ErrorController {
     }
 
     @RequestMapping
-    public ResponseEntity<String> error(HttpServletRequest request) {
+    public ResponseEntity<String> error(HttpServletRequest request, HttpServletResponse response) {
         ProblemException problem = problemOf(request);
         ResponseEntity.BodyBuilder answer = ResponseEntity.status(problem.status()).contentType(PROBLEM);
         CamelHttpTransportServlet servlet = camelServlet.getIfAvailable();
-        if (problem.status() == 405 && servlet != null) {
+        // Spring MVC sets Allow itself on its own 405s (under /actuator); the Camel servlet does not
+        if (problem.status() == 405 && servlet != null && !response.containsHeader(HttpHeaders.ALLOW)) {
             answer.header(HttpHeaders.ALLOW, allowedMethods(servlet, request));
         }
         return answer.body(CaravanJson.write(Problems.document(problem)));
