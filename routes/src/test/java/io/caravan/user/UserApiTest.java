@@ -139,7 +139,12 @@ class UserApiTest {
         assertThat(metrics).contains("jvm_memory_used_bytes");
         // REST requests are counted under their route's URI template, as Spring MVC counts its own
         assertThat(metrics).containsPattern("(?m)^http_server_requests_seconds_count\\{.*method=\"GET\".*status=\"404\".*uri=\"/users/\\{userId}\"");
-        assertThat(http.get("/api-doc").json().path("paths").has("/users")).isTrue();
+        var apiDoc = http.get("/api-doc").json();
+        assertThat(apiDoc.path("paths").has("/users")).isTrue();
+        // the server is where the document was fetched from (relative), or what a proxy in front says it is
+        assertThat(apiDoc.path("servers").get(0).path("url").asText()).isEmpty();
+        var behindProxy = http.withHeader("X-Forwarded-Proto", "https").withHeader("X-Forwarded-Host", "shop.example.com").get("/api-doc");
+        assertThat(behindProxy.json().path("servers").get(0).path("url").asText()).isEqualTo("https://shop.example.com");
     }
 
     @Test
