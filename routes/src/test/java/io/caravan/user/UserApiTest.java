@@ -118,7 +118,7 @@ class UserApiTest {
         assertThat(wrongMethod.status()).isEqualTo(405);
         assertThat(wrongMethod.header("Content-Type")).startsWith("application/problem+json");
         assertThat(wrongMethod.code()).isEqualTo("METHOD_NOT_ALLOWED");
-        assertThat(wrongMethod.header("Allow")).isEqualTo("GET, OPTIONS");
+        assertThat(wrongMethod.header("Allow")).isEqualTo("GET, HEAD, OPTIONS");
         assertThat(http.send("PUT", "/users", "{}").header("Allow")).isEqualTo("POST, OPTIONS");
 
         var unknownActuatorPath = http.get("/actuator/no-such-endpoint");
@@ -128,6 +128,20 @@ class UserApiTest {
         assertThat(wrongActuatorMethod.status()).isEqualTo(405);
         assertThat(wrongActuatorMethod.code()).isEqualTo("METHOD_NOT_ALLOWED");
         assertThat(wrongActuatorMethod.headers().allValues("Allow")).singleElement().asString().contains("GET");
+    }
+
+    @Test
+    void shouldAnswerHeadWhereverGetIsServed() {
+        long id = http.post("/users", "{\"name\":\"Hedy\",\"email\":\"hedy@example.com\"}").json().path("id").asLong();
+        var get = http.get("/users/" + id);
+
+        var head = http.send("HEAD", "/users/" + id, null);
+        assertThat(head.status()).isEqualTo(200);
+        assertThat(head.header("Content-Type")).isEqualTo(get.header("Content-Type"));
+        assertThat(head.body()).isEmpty();
+        assertThat(http.send("HEAD", "/users/987654", null).status()).isEqualTo(404);
+        assertThat(http.send("HEAD", "/users", null).status()).isEqualTo(405);
+        assertThat(http.send("HEAD", "/actuator/health", null).status()).isEqualTo(200);
     }
 
     @Test

@@ -1,7 +1,6 @@
 package io.caravan.common.rest;
 
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
@@ -63,12 +62,18 @@ public class ProblemErrorController implements ErrorController {
                 return path;
             }
         };
-        // OPTIONS is answered by the servlet itself on every path it serves
-        return Stream.concat(
-                        CamelServlet.METHODS.stream().filter(method -> !"OPTIONS".equals(method)
-                                && servlet.getServletResolveConsumerStrategy().isHttpMethodAllowed(failed, method, servlet.getConsumers())),
-                        Stream.of("OPTIONS"))
+        // HEAD is served wherever GET is (HeadAsGetFilter); OPTIONS by the servlet itself on every path it serves
+        return CamelServlet.METHODS.stream()
+                .filter(method -> switch (method) {
+                    case "OPTIONS" -> true;
+                    case "HEAD" -> allows(servlet, failed, "GET");
+                    default -> allows(servlet, failed, method);
+                })
                 .collect(Collectors.joining(", "));
+    }
+
+    private static boolean allows(CamelHttpTransportServlet servlet, HttpServletRequest request, String method) {
+        return servlet.getServletResolveConsumerStrategy().isHttpMethodAllowed(request, method, servlet.getConsumers());
     }
 
     static ProblemException problemOf(HttpServletRequest request) {
