@@ -14,7 +14,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 import io.caravan.common.problem.ProblemException;
 import io.caravan.common.problem.Problems;
-import io.caravan.common.rest.CaravanJson;
 
 /** {@code /internal/**} is for service-to-service calls only: it requires the shared service token. */
 @Component
@@ -44,10 +43,6 @@ public class ServiceTokenFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        ProblemException problem = new ProblemException(401, "UNAUTHORIZED", "This endpoint requires the service token");
-        response.setStatus(401);
-        response.setContentType(Problems.CONTENT_TYPE);
-        response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(CaravanJson.write(Problems.document(problem)));
+        Problems.write(response, new ProblemException(401, "UNAUTHORIZED", "This endpoint requires the service token"));
     }
 }

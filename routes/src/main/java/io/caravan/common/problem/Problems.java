@@ -1,7 +1,10 @@
 package io.caravan.common.problem;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.apache.camel.Exchange;
 import org.springframework.http.HttpStatus;
@@ -9,7 +12,10 @@ import org.springframework.http.HttpStatus;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** Writes RFC 9457 problem documents onto an exchange. Never includes stack traces or SQL text. */
+/**
+ * Writes RFC 9457 problem documents onto an exchange (the routes) or a servlet response (what answers before or
+ * instead of a route: filters, the error page). Never includes stack traces or SQL text.
+ */
 public final class Problems {
 
     public static final String CONTENT_TYPE = "application/problem+json";
@@ -37,6 +43,14 @@ public final class Problems {
         }
         message.setHeader(Exchange.CONTENT_TYPE, CONTENT_TYPE);
         message.setHeader(Exchange.HTTP_RESPONSE_CODE, problem.status());
+    }
+
+    /** The problem as the whole answer of a servlet response that nothing has been written to yet. */
+    public static void write(HttpServletResponse response, ProblemException problem) throws IOException {
+        response.setStatus(problem.status());
+        response.setContentType(CONTENT_TYPE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.getWriter().write(MAPPER.writeValueAsString(document(problem)));
     }
 
     /** The problem for whatever an exchange failed with: a {@link ProblemException} as is, anything else as a 500. */

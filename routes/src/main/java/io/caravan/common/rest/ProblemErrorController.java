@@ -1,5 +1,6 @@
 package io.caravan.common.rest;
 
+import java.io.IOException;
 import java.util.stream.Collectors;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
@@ -12,8 +13,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.error.ErrorController;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -32,8 +31,6 @@ import io.caravan.common.problem.Problems;
 @RequestMapping("${server.error.path:${error.path:/error}}")
 public class ProblemErrorController implements ErrorController {
 
-    private static final MediaType PROBLEM = MediaType.parseMediaType(Problems.CONTENT_TYPE);
-
     private final ObjectProvider<CamelHttpTransportServlet> camelServlet;
 
     public ProblemErrorController(ObjectProvider<CamelHttpTransportServlet> camelServlet) {
@@ -41,15 +38,14 @@ public class ProblemErrorController implements ErrorController {
     }
 
     @RequestMapping
-    public ResponseEntity<String> error(HttpServletRequest request, HttpServletResponse response) {
+    public void error(HttpServletRequest request, HttpServletResponse response) throws IOException {
         ProblemException problem = problemOf(request);
-        ResponseEntity.BodyBuilder answer = ResponseEntity.status(problem.status()).contentType(PROBLEM);
         CamelHttpTransportServlet servlet = camelServlet.getIfAvailable();
         // Spring MVC sets Allow itself on its own 405s (under /actuator); the Camel servlet does not
         if (problem.status() == 405 && servlet != null && !response.containsHeader(HttpHeaders.ALLOW)) {
-            answer.header(HttpHeaders.ALLOW, allowedMethods(servlet, request));
+            response.setHeader(HttpHeaders.ALLOW, allowedMethods(servlet, request));
         }
-        return answer.body(CaravanJson.write(Problems.document(problem)));
+        Problems.write(response, problem);
     }
 
     /** The methods the Camel servlet serves on the path of the request that failed. */
@@ -87,7 +83,7 @@ public class ProblemErrorController implements ErrorController {
             default -> {
                 HttpStatus known = HttpStatus.resolve(status);
                 if (status < 400 || status >= 500 || known == null) {
-                    yield new ProblemException(500, "INTERNAL_ERROR", "An unexpected error occurred; it has been logged");
+                    yield Problems.of(null);
                 }
                 yield new ProblemException(status, known.name(), known.getReasonPhrase());
             }
