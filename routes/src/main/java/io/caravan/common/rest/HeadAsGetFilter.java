@@ -14,15 +14,15 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@code HEAD} on every REST resource that takes {@code GET} (RFC 9110: a general-purpose server supports both).
  * The REST verbs declare only {@code GET}, and the Camel servlet matches methods exactly, so a {@code HEAD} is
  * handed to the routes as the {@code GET} it stands for; Tomcat still knows the request is a {@code HEAD} and sends
- * the headers without the body. Spring MVC, under {@code /actuator}, answers {@code HEAD} itself. Ordered after
- * Spring's observation filter, so {@code http.server.requests} still counts the request as a {@code HEAD}.
+ * the headers without the body. (Under {@code /actuator} Spring MVC would answer a {@code HEAD} itself; it answers the
+ * {@code GET} the same way.) Ordered after Spring's observation filter, so {@code http.server.requests} still counts the request as a {@code HEAD}.
  */
 @Component
 public class HeadAsGetFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !"HEAD".equals(request.getMethod()) || request.getRequestURI().startsWith("/actuator/");
+        return !"HEAD".equals(request.getMethod());
     }
 
     @Override
