@@ -1,18 +1,24 @@
 package io.caravan.common.db;
 
+import java.math.BigDecimal;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Expression;
 import org.apache.camel.RuntimeExchangeException;
 import org.apache.camel.component.sql.DefaultSqlPrepareStatementStrategy;
+import org.springframework.jdbc.core.SqlTypeValue;
+import org.springframework.jdbc.core.StatementCreatorUtils;
 
 import io.caravan.common.expression.PropertyPathExpression;
 
@@ -32,6 +38,14 @@ import io.caravan.common.expression.PropertyPathExpression;
  * exactly as Camel does (the body as a Map, then the headers, then the variables), converting the body at most
  * once per execution. What this class does not speed up ({@code :#in:} lists and batches, whose shape depends on
  * the message) is left to Camel's own strategy.
+ *
+ * <p>
+ * A {@code null} is bound with the SQL type its parameter had when it last held a value. Camel binds a null
+ * without a type, and the PostgreSQL driver sends that as "unspecified", where a String goes as {@code varchar}.
+ * The driver may reuse a statement prepared on the server only for the parameter types it was prepared with,
+ * so a parameter that is null in one execution and a String in the next made it prepare the statement again,
+ * and the server parse and plan it, on every such change (seen on {@code complete-order.sql}, whose
+ * {@code couponSkippedReason} is null unless a coupon was skipped).
  */
 public class NamedParameterStatementStrategy extends DefaultSqlPrepareStatementStrategy {
 
@@ -40,6 +54,8 @@ public class NamedParameterStatementStrategy extends DefaultSqlPrepareStatementS
 
     private final Map<String, String> preparedQueries = new ConcurrentHashMap<>();
     private final Map<String, List<Parameter>> parameters = new ConcurrentHashMap<>();
+    /** Per prepared query, each parameter's SQL type when it last held a value (0: none seen yet). */
+    private final Map<String, AtomicIntegerArray> valueTypes = new ConcurrentHashMap<>();
     private final CamelContext camelContext;
 
     public NamedParameterStatementStrategy(CamelContext camelContext) {
@@ -77,7 +93,52 @@ public class NamedParameterStatementStrategy extends DefaultSqlPrepareStatementS
                     ? parameter.expression().evaluate(exchange, Object.class)
                     : lookup.value(parameter.name(), query));
         }
-        return values.iterator();
+        return new BoundValues(preparedQuery, values);
+    }
+
+    @Override
+    public void populateStatement(PreparedStatement ps, Iterator<?> iterator, int expectedParams) throws SQLException {
+        if (!(iterator instanceof BoundValues bound)) {
+            super.populateStatement(ps, iterator, expectedParams);
+            return;
+        }
+        List<Object> values = bound.values();
+        if (values.size() != expectedParams) {
+            throw new SQLException("Number of parameters mismatch. Expected: " + expectedParams + ", was: " + values.size());
+        }
+        AtomicIntegerArray types = valueTypes.computeIfAbsent(bound.preparedQuery(), q -> new AtomicIntegerArray(expectedParams));
+        for (int i = 0; i < expectedParams; i++) {
+            Object v = values.get(i);
+            int type = v == null ? types.get(i) : sqlTypeOf(v);
+            if (v != null && type != 0) {
+                types.set(i, type);
+            }
+            // a value goes as Spring binds it for Camel (setString, setLong, ...); a null with its last value's type
+            StatementCreatorUtils.setParameterValue(ps, i + 1, v == null && type != 0 ? type : SqlTypeValue.TYPE_UNKNOWN, v);
+        }
+    }
+
+    /**
+     * The SQL type whose {@code setNull} the PostgreSQL driver sends as the same type as this value (Spring binds
+     * a String with setString, a Long with setLong, and so on); 0 for the others, whose nulls stay untyped.
+     */
+    static int sqlTypeOf(Object value) {
+        if (value instanceof CharSequence) {
+            return Types.VARCHAR;
+        } else if (value instanceof Long) {
+            return Types.BIGINT;
+        } else if (value instanceof Integer) {
+            return Types.INTEGER;
+        } else if (value instanceof Short) {
+            return Types.SMALLINT;
+        } else if (value instanceof Boolean) {
+            return Types.BOOLEAN;
+        } else if (value instanceof BigDecimal) {
+            return Types.NUMERIC;
+        } else if (value instanceof Double) {
+            return Types.DOUBLE;
+        }
+        return 0;
     }
 
     private static boolean hasInList(String query) {
@@ -120,6 +181,37 @@ public class NamedParameterStatementStrategy extends DefaultSqlPrepareStatementS
             }
         }
         throw new IllegalArgumentException("Unbalanced braces in SQL parameter: " + text.substring(open));
+    }
+
+    /** The values of one execution, in order, with the prepared query they are for. */
+    private static final class BoundValues implements Iterator<Object> {
+
+        private final String preparedQuery;
+        private final List<Object> values;
+        private int next;
+
+        BoundValues(String preparedQuery, List<Object> values) {
+            this.preparedQuery = preparedQuery;
+            this.values = values;
+        }
+
+        String preparedQuery() {
+            return preparedQuery;
+        }
+
+        List<Object> values() {
+            return values;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return next < values.size();
+        }
+
+        @Override
+        public Object next() {
+            return values.get(next++);
+        }
     }
 
     /** One named parameter: a Simple expression ({@code ${...}}) or a name looked up in body, headers, variables. */

@@ -3,6 +3,7 @@ package io.caravan.common.saga;
 import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -31,6 +32,7 @@ import io.caravan.common.rest.CaravanJson;
 final class SagaStore {
 
     static final String MS = " * interval '1 millisecond'";
+    private static final int TEXT = Types.VARCHAR;
     private static final String UNFINISHED = "('RUNNING', 'COMPENSATING', 'COMPLETING')";
     private static final TypeReference<Map<String, String>> OPTIONS = new TypeReference<>() {};
     /** How often one step may find its number taken by steps of the same saga begun at the same moment. */
@@ -71,12 +73,16 @@ final class SagaStore {
         // The key refuses that, the statement changed nothing, and the next attempt sees the step before it.
         for (int attempt = 1;; attempt++) {
             try {
+                // the URIs are bound as text even when null (a step may have no compensation or no completion): an
+                // untyped null would make the driver prepare the statement on the server anew whenever it follows a URI
                 int logged = stepTimeoutMs == null
                         ? jdbc.update("WITH running AS (UPDATE saga SET updated_at = now() WHERE id = ? AND status = 'RUNNING' "
-                                + "RETURNING id) " + insert, id, compensationUri, completionUri, json)
+                                + "RETURNING id) " + insert, new Object[] {id, compensationUri, completionUri, json},
+                                new int[] {TEXT, TEXT, TEXT, TEXT})
                         : jdbc.update("WITH running AS (UPDATE saga SET updated_at = now(), timeout_at = LEAST(timeout_at, now() + ?"
                                 + MS + ") WHERE id = ? AND status = 'RUNNING' RETURNING id) " + insert,
-                                stepTimeoutMs, id, compensationUri, completionUri, json);
+                                new Object[] {stepTimeoutMs, id, compensationUri, completionUri, json},
+                                new int[] {Types.BIGINT, TEXT, TEXT, TEXT, TEXT});
                 return logged == 1;
             } catch (DuplicateKeyException taken) {
                 if (attempt == MAX_STEP_ATTEMPTS) {

@@ -36,7 +36,8 @@ class SqlEndpointTuningTest {
         dataSource = new HikariDataSource();
         dataSource.setJdbcUrl(TestPostgres.newDatabase("sqltuning"));
         dataSource.setUsername("postgres");
-        dataSource.setMaximumPoolSize(2);
+        // one connection: a statement prepared on the server is the connection's, and the tests look at it
+        dataSource.setMaximumPoolSize(1);
         try (var c = dataSource.getConnection()) {
             c.createStatement().execute("CREATE TABLE line (order_id uuid, product_id bigint, quantity int, note text)");
         }
@@ -100,6 +101,27 @@ class SqlEndpointTuningTest {
         assertThat(rows).hasSize(7);
         assertThat(rows.get(6)).containsEntry("order_id", "4b1c8a9e-3d0f-4c7e-9a51-0b6f3c2d1e07")
                 .containsEntry("product_id", 107L).containsEntry("quantity", 7).containsEntry("note", "line 7");
+    }
+
+    @Test
+    void shouldKeepUsingTheStatementPreparedOnTheServerWhenAParameterIsSometimesNull() {
+        for (int i = 1; i <= 12; i++) {
+            int n = i;
+            template.send("direct:insert", e -> {
+                e.setProperty("orderId", "4b1c8a9e-3d0f-4c7e-9a51-0b6f3c2d1e01");
+                e.getMessage().setBody(new Line(n, 1));
+                e.getMessage().setHeader("note", n % 2 == 0 ? null : "line " + n);
+            });
+        }
+
+        // pgjdbc prepares on the server from the 5th execution on: 8 executions of one statement. When a null was
+        // bound untyped, every change between null and a String prepared (and planned) the statement anew.
+        Map<String, Object> prepared = template.requestBody("sql:SELECT count(*) AS statements, sum(generic_plans + custom_plans) AS runs "
+                + "FROM pg_prepared_statements WHERE statement LIKE 'INSERT INTO line%'?outputType=SelectOne", null, Map.class);
+        assertThat(prepared).containsEntry("statements", 1L).containsEntry("runs", new java.math.BigDecimal(8));
+        List<Map<String, Object>> notes = template.requestBody("sql:SELECT note FROM line ORDER BY product_id", null, List.class);
+        assertThat(notes).extracting(r -> r.get("note")).containsExactly("line 1", null, "line 3", null, "line 5", null,
+                "line 7", null, "line 9", null, "line 11", null);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.caravan.common.saga;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,8 +11,11 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import com.zaxxer.hikari.HikariDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,6 +52,32 @@ class SagaStoreTest extends SagaTestSupport {
         assertThat(store.steps("s-1")).extracting(SagaStep::seq).containsExactly(1, 2);
         assertThat(db.queryForObject("SELECT timeout_at < now() + interval '2 seconds' FROM saga WHERE id = 's-1'", Boolean.class))
                 .isTrue();
+    }
+
+    @Test
+    void shouldKeepUsingTheStatementPreparedOnTheServerWhenStepsLackACompensationOrACompletion() {
+        try (HikariDataSource oneConnection = new HikariDataSource()) { // what the server prepared is the connection's
+            oneConnection.setJdbcUrl(dataSource.getJdbcUrl());
+            oneConnection.setUsername("postgres");
+            oneConnection.setMaximumPoolSize(1);
+            SagaStore store = new SagaStore(oneConnection);
+            store.create("s-1", "me", 30_000, 30_000);
+
+            for (int i = 1; i <= 12; i++) {
+                boolean even = i % 2 == 0;
+                store.addStep("s-1", even ? null : "direct://compensate-" + i, even ? "direct://complete-" + i : null, Map.of(), null);
+            }
+
+            // pgjdbc prepares on the server from the 5th execution on: 8 executions of one statement. An untyped null
+            // after a URI (or a URI after it) made it prepare, and the server parse and plan, the statement anew.
+            Map<String, Object> prepared = new JdbcTemplate(oneConnection).queryForMap("SELECT count(*) AS statements, "
+                    + "sum(generic_plans + custom_plans) AS runs FROM pg_prepared_statements WHERE statement LIKE 'WITH running AS%'");
+            assertThat(prepared).containsEntry("statements", 1L).containsEntry("runs", BigDecimal.valueOf(8));
+            assertThat(store.steps("s-1")).hasSize(12).element(1).satisfies(step -> {
+                assertThat(step.compensationUri()).isNull();
+                assertThat(step.completionUri()).isEqualTo("direct://complete-2");
+            });
+        }
     }
 
     @Test
