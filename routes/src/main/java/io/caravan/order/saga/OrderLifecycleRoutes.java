@@ -16,10 +16,11 @@ import io.caravan.order.OrderEvents;
 import static io.caravan.order.OrderEndpoints.*;
 
 /**
- * The first and last steps of the order saga: create the order PENDING (undone by marking it FAILED), and
- * complete it. Completing is the saga's completion, not a forward action: the last step only records (as its
+ * The first step of the order saga, create the order PENDING (undone by marking it FAILED), and the completion
+ * that finishes it. Completing is the saga's completion, not a forward action: the last step records (as its
  * option) what the completed order looks like, and the completion {@code FINISH_ORDER} writes it when the saga
- * completes, whether the route completes it or recovery does after a crash.
+ * completes, whether the route completes it or recovery does after a crash. The last step is the card payment,
+ * or, for an order with nothing left to pay, the step "complete" here, which has nothing else to do.
  */
 @Component
 public class OrderLifecycleRoutes extends RouteBuilder {
@@ -63,7 +64,7 @@ public class OrderLifecycleRoutes extends RouteBuilder {
                         .end()
                 .end();
 
-        // complete: nothing to undo; its completion finishes the order from the outcome recorded as an option
+        // complete (nothing left to pay): nothing to undo; its completion finishes the order from the outcome it records
         from(COMPLETE_ORDER).routeId(ROUTE_COMPLETE_ORDER).errorHandler(noErrorHandler())
                 .saga().propagation(SagaPropagation.MANDATORY)
                     .option(OPTION_ORDER_ID, SagaSteps.draft(OrderDraft::getOrderId))

@@ -20,8 +20,8 @@ import static io.caravan.order.OrderEndpoints.OPTION_ORDER_ID;
  * with its events and confirm the reservation) when the order got everything it needed:
  * <ul>
  * <li>the card payment was captured (the payment step records the gateway's capture in {@code payment} at once), or</li>
- * <li>the saga began its last step, "complete" (so every step before it succeeded, also when nothing was left
- * to pay), or the order is COMPLETED already.</li>
+ * <li>the saga began the step "complete", its last when nothing was left to pay (so every step before it
+ * succeeded), or the order is COMPLETED already.</li>
  * </ul>
  * Otherwise it is compensated (release, refund, coupon back, void; the order ends FAILED, as
  * {@code SERVICE_UNAVAILABLE} unless a step had recorded its own failure). A charge whose answer was lost with the

@@ -25,9 +25,14 @@ import static io.caravan.order.saga.OrderDraft.of;
  * reserve stock at the catalog             release the reservation        (completion: confirm it)
  * deduct points at the user service        refund them
  * apply the coupon (local SQL)             put it back to AVAILABLE
- * pay the rest by card at the gateway      void the payment
- * complete (nothing to undo)             completion: mark it COMPLETED + events (with the outcome it carries)
+ * pay the rest by card at the gateway      void the payment               (completion: mark the order COMPLETED)
+ * or, with nothing left to pay, complete   (nothing to undo)              (completion: mark the order COMPLETED)
  * </pre>
+ *
+ * The last step carries the order's outcome (its amounts and prices) as an option; its completion marks the order
+ * COMPLETED with its events when the saga completes, by the route or by recovery. The card payment can be that
+ * step because nothing is left that could fail once the card is charged; a separate "complete" step would only
+ * run the same completion a second time.
  *
  * The saga log is durable ({@code JdbcSagaService}): when the saga is decided, the route waits until every
  * compensation (or completion) ran, so the answer goes out after the undoing. If order-app stops mid-saga,
@@ -61,10 +66,13 @@ public class OrderSagaRoutes extends RouteBuilder {
                         .to(APPLY_COUPON)
                     .end()
                     .process(e -> of(e).requirePaymentMethod())
-                    .filter(e -> of(e).getAmountToPay() > 0)
-                        .to(PAY_BY_CARD)
+                    .choice()
+                        // the payment's completion completes the order; nothing can fail after a captured payment
+                        .when(e -> of(e).getAmountToPay() > 0)
+                            .to(PAY_BY_CARD)
+                        .otherwise()
+                            .to(COMPLETE_ORDER)
                     .end()
-                    .to(COMPLETE_ORDER)
                 .endDoTry()
                 .doCatch(Exception.class)
                     .to(RECORD_FAILURE)

@@ -15,8 +15,8 @@ import static io.caravan.order.saga.OrderDraft.of;
 /**
  * Saga step "pay the rest by card" at the payment gateway, and its compensation (void). A charge that times out
  * has an unknown outcome (the gateway may have captured it): the step is not refused, so the void runs. A capture
- * is recorded in {@code payment} as soon as the gateway confirms it: recovery finishes such an order forward
- * (the step's completion is the one that completes the order, with the outcome it carries as an option).
+ * is recorded in {@code payment} as soon as the gateway confirms it: recovery finishes such an order forward.
+ * It is the saga's last step: its completion completes the order, with the outcome it carries as an option.
  */
 @Component
 public class PaymentStepRoutes extends RouteBuilder {

@@ -260,6 +260,25 @@ class OrderSagaRoutesTest extends RouteTestSupport {
         assertThat(mock("mock:catalog-confirm").getReceivedExchanges().get(0).getProperty("orderId"))
                 .isEqualTo(order.path("orderId").asText());
         assertThat(sql("mark-failed").getReceivedCounter()).isZero();
+        // the payment is the last step: its completion completes the order, once
+        assertThat(sql("complete-order").getReceivedCounter()).isOne();
+        assertThat(sql("price-order-items").getReceivedCounter()).isOne();
+    }
+
+    @Test
+    void shouldCompleteWithoutChargingWhenPointsAndCouponLeaveNothingToPay() throws Exception {
+        mock("mock:catalog-confirm").expectedMessageCount(1);
+
+        Exchange answer = place(OrderRequestMother.withPoints(OrderRequestMother.TOTAL - OrderRequestMother.FIXED_DISCOUNT));
+
+        assertThat(answer.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE)).as(answer.getMessage().getBody(String.class))
+                .isEqualTo(201);
+        assertThat(json(answer).path("paidAmount").asLong()).isZero();
+        assertNotCalled("mock:gateway-charge");
+        assertThat(undone).isEmpty();
+        assertThat(events).containsExactly("OrderCreated", "CouponUsed", "OrderCompleted");
+        mock("mock:catalog-confirm").assertIsSatisfied();
+        assertThat(sql("complete-order").getReceivedCounter()).isOne();
     }
 
     @Test
