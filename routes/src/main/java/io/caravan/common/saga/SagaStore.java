@@ -58,10 +58,11 @@ final class SagaStore {
     }
 
     /**
-     * Logs a step with its evaluated options if the saga is still RUNNING. The update of the saga row takes its
-     * lock for the statement, which orders the step with the decision to finish the saga: a step is either logged
-     * before the decision (and then finished with the others) or refused. A step timeout brings the saga's
-     * timeout forward.
+     * Logs a step with its evaluated options if the saga is still RUNNING. The statement locks the saga row as an
+     * update of it would, which orders the step with the decision to finish the saga: a step is either logged
+     * before the decision (and then finished with the others) or refused. A lock rather than an update: the row
+     * gets no new version (and its indexes no new entries) for every step. A step timeout brings the saga's
+     * timeout forward, with an update.
      */
     boolean addStep(String id, String compensationUri, String completionUri, Map<String, String> options, Long stepTimeoutMs) {
         String insert = "INSERT INTO saga_step (saga_id, seq, compensation_uri, completion_uri, options) "
@@ -76,8 +77,8 @@ final class SagaStore {
                 // the URIs are bound as text even when null (a step may have no compensation or no completion): an
                 // untyped null would make the driver prepare the statement on the server anew whenever it follows a URI
                 int logged = stepTimeoutMs == null
-                        ? jdbc.update("WITH running AS (UPDATE saga SET updated_at = now() WHERE id = ? AND status = 'RUNNING' "
-                                + "RETURNING id) " + insert, new Object[] {id, compensationUri, completionUri, json},
+                        ? jdbc.update("WITH running AS (SELECT id FROM saga WHERE id = ? AND status = 'RUNNING' "
+                                + "FOR NO KEY UPDATE) " + insert, new Object[] {id, compensationUri, completionUri, json},
                                 new int[] {TEXT, TEXT, TEXT, TEXT})
                         : jdbc.update("WITH running AS (UPDATE saga SET updated_at = now(), timeout_at = LEAST(timeout_at, now() + ?"
                                 + MS + ") WHERE id = ? AND status = 'RUNNING' RETURNING id) " + insert,

@@ -1,6 +1,7 @@
 package io.caravan.common.saga;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.zaxxer.hikari.HikariDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** The saga log's own statements: each commits on its own, outside the caller's transaction. */
 class SagaStoreTest extends SagaTestSupport {
@@ -89,6 +91,36 @@ class SagaStoreTest extends SagaTestSupport {
         assertThat(store.addStep("s-1", "direct://compensate-1", null, Map.of(), null)).isFalse();
         assertThat(store.addStep("no-such-saga", "direct://compensate-1", null, Map.of(), null)).isFalse();
         assertThat(store.steps("s-1")).isEmpty();
+    }
+
+    @Test
+    void shouldWaitForADecisionBeingWrittenAndThenRefuseTheStep() throws Exception {
+        SagaStore store = new SagaStore(dataSource);
+        store.create("s-1", "me", 30_000, 30_000);
+        TransactionTemplate decider = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<Boolean> logged = decider.execute(status -> {
+                // the decision's update holds the saga row until it commits, as the store's decide() does
+                db.update("UPDATE saga SET status = 'COMPENSATING' WHERE id = 's-1' AND status = 'RUNNING'");
+                Future<Boolean> step = pool.submit(() -> store.addStep("s-1", "direct://compensate-1", null, Map.of(), null));
+                awaitLockWait();
+                return step;
+            });
+
+            // a step that read the saga as RUNNING without waiting for the row would be logged after the decision,
+            // and never finished
+            assertThat(logged.get(10, TimeUnit.SECONDS)).isFalse();
+            assertThat(store.steps("s-1")).isEmpty();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Until some session of the test database waits for a row lock. */
+    private void awaitLockWait() {
+        await().atMost(Duration.ofSeconds(10)).until(() -> db.queryForObject("SELECT count(*) FROM pg_stat_activity "
+                + "WHERE datname = current_database() AND wait_event_type = 'Lock'", Long.class) > 0);
     }
 
     @Test
