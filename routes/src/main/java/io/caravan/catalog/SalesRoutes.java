@@ -29,8 +29,7 @@ public class SalesRoutes extends RouteBuilder {
                 .process(EventConsumers::readEnvelope)
                 .filter(EventConsumers.eventType("OrderCompleted"))
                     .to(RECORD_SALES_TX)
-                .end()
-                .process(EventConsumers::commit);
+                .end();
 
         Transactions.route(this, RECORD_SALES_TX, ROUTE_RECORD_SALES_TX)
                 .to(EventConsumers.markProcessed(SALES_CONSUMER))

@@ -41,8 +41,7 @@ public class DataPlatformRoutes extends RouteBuilder {
                 .process(EventConsumers::readEnvelope)
                 .filter(EventConsumers.eventType("OrderCompleted"))
                     .to(FEED_DATA_PLATFORM)
-                .end()
-                .process(EventConsumers::commit);
+                .end();
 
         from(FEED_DATA_PLATFORM).routeId(ROUTE_DATA_PLATFORM_FEED).errorHandler(noErrorHandler())
                 .process(DataPlatformRoutes::readIds)

@@ -47,8 +47,7 @@ public class NotificationRoutes extends RouteBuilder {
                     .setProperty(NotificationEvent.PROPERTY, method(NotificationEvent.class, "from"))
                     .to(RECORD_NOTIFICATION_TX)
                     .to(DELIVER_NOTIFICATION)
-                .end()
-                .process(EventConsumers::commit);
+                .end();
 
         Transactions.route(this, RECORD_NOTIFICATION_TX, ROUTE_RECORD_NOTIFICATION_TX)
                 .to(EventConsumers.markProcessed(NOTIFICATION_GROUP))

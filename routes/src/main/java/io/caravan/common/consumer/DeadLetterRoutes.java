@@ -4,7 +4,10 @@ import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
-/** Publishes a record that failed every retry to {@code <topic>.DLT} and commits its offset. */
+/**
+ * Publishes a record that failed every retry to {@code <topic>.DLT}. The record then counts as finished: the
+ * consumer commits its offset with the others of its poll (see {@link EventConsumers#kafka}).
+ */
 @Component
 public class DeadLetterRoutes extends RouteBuilder {
 
@@ -13,7 +16,6 @@ public class DeadLetterRoutes extends RouteBuilder {
         from(EventConsumerPolicy.DEAD_LETTER).routeId("common-dead-letter")
                 .log(LoggingLevel.WARN, "io.caravan.consumer",
                         "Dead-lettering record ${header.kafka.TOPIC}@${header.kafka.OFFSET} to ${header.kafka.OVERRIDE_TOPIC}: ${header[caravan-failure-message]}")
-                .to("kafka:{{caravan.consumer.dead-letter-fallback-topic:caravan.DLT}}")
-                .process(EventConsumers::commit);
+                .to("kafka:{{caravan.consumer.dead-letter-fallback-topic:caravan.DLT}}");
     }
 }

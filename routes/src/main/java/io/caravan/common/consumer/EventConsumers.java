@@ -3,8 +3,7 @@ package io.caravan.common.consumer;
 import org.apache.camel.Exchange;
 import org.apache.camel.Predicate;
 import org.apache.camel.builder.PredicateBuilder;
-import org.apache.camel.component.kafka.KafkaConstants;
-import org.apache.camel.component.kafka.consumer.KafkaManualCommit;
+import org.apache.camel.component.kafka.consumer.DefaultKafkaManualCommitFactory;
 import org.apache.camel.component.sql.SqlConstants;
 import org.apache.camel.support.builder.ExpressionBuilder;
 
@@ -12,9 +11,9 @@ import io.caravan.common.events.EventEnvelope;
 import io.caravan.common.rest.CaravanJson;
 
 /**
- * The consumer block: the Kafka endpoint (offsets committed only after processing), reading the envelope,
- * idempotency by {@code eventId} in the service's {@code processed_event} table (inside the transaction of
- * the change, so a change and its marker commit together), and the commit itself.
+ * The consumer block: the Kafka endpoint (offsets committed only after processing), reading the envelope, and
+ * idempotency by {@code eventId} in the service's {@code processed_event} table (inside the transaction of the
+ * change, so a change and its marker commit together).
  */
 public final class EventConsumers {
 
@@ -24,10 +23,20 @@ public final class EventConsumers {
 
     private EventConsumers() {}
 
-    /** A Kafka consumer endpoint for a topic placeholder and consumer group, committing after processing. */
+    /**
+     * A Kafka consumer endpoint for a topic placeholder and consumer group, committing after processing.
+     * {@code allowManualCommit} with auto-commit off and Camel's default manual-commit factory named explicitly
+     * selects Camel's synchronous commit manager (without the factory named, it is a no-op one): after each poll it
+     * commits, once per partition, the offsets of the records the route finished (processed, or dead-lettered by
+     * {@link EventConsumerPolicy}). A record still being processed is never committed, and a crash redelivers at
+     * most one poll's records, which {@link #markProcessed} recognises. Kafka's own auto-commit could commit, on
+     * stopping, records polled but not yet processed; a commit per record would be one more round trip to the
+     * broker for every record.
+     */
     public static String kafka(String topic, String groupId) {
         return "kafka:" + topic + "?groupId=" + groupId
                 + "&autoOffsetReset=earliest&autoCommitEnable=false&allowManualCommit=true"
+                + "&kafkaManualCommitFactory=#class:" + DefaultKafkaManualCommitFactory.class.getName()
                 + "&maxPollRecords={{caravan.consumer.max-poll-records:100}}"
                 + "&pollOnError=RECONNECT";
     }
@@ -65,13 +74,5 @@ public final class EventConsumers {
     public static Predicate firstDelivery() {
         return PredicateBuilder.isEqualTo(ExpressionBuilder.headerExpression(SqlConstants.SQL_UPDATE_COUNT),
                 ExpressionBuilder.constantExpression(1));
-    }
-
-    /** Commits the record's offset; the last step of a consumer route and of the dead-letter route. */
-    public static void commit(Exchange exchange) {
-        KafkaManualCommit manual = exchange.getMessage().getHeader(KafkaConstants.MANUAL_COMMIT, KafkaManualCommit.class);
-        if (manual != null) {
-            manual.commit();
-        }
     }
 }

@@ -45,8 +45,7 @@ public class WelcomeCouponRoutes extends RouteBuilder {
                                     "Welcome coupon ${exchangeProperty.couponId} not issued to user ${exchangeProperty.userId}: ${exception.message}")
                         .end()
                     .end()
-                .end()
-                .process(EventConsumers::commit);
+                .end();
 
         Transactions.route(this, WELCOME_COUPON_TX, ROUTE_WELCOME_COUPON_TX)
                 .to(EventConsumers.markProcessed(WELCOME_CONSUMER))
