@@ -27,6 +27,7 @@ final class OrderLoad {
     private final Shop shop;
     private final List<List<Order>> perThread;
     private final Set<String> sent = ConcurrentHashMap.newKeySet();
+    private final Set<String> slowSent = ConcurrentHashMap.newKeySet();
     private final Map<String, Integer> answers = new ConcurrentHashMap<>();
     private ExecutorService pool;
     private final List<Future<?>> running = new ArrayList<>();
@@ -75,6 +76,9 @@ final class OrderLoad {
     private void place(List<Order> orders) {
         for (Order order : orders) {
             sent.add(order.key());
+            if (order.body().contains("\"tok_timeout\"")) {
+                slowSent.add(order.key());
+            }
             try {
                 Http.Response answer = shop.placeOrder(order.key(), order.body());
                 answers.put(order.key(), answer.status());
@@ -95,6 +99,15 @@ final class OrderLoad {
     /** The keys of every order a client began to send (answered or not). */
     List<String> sentKeys() {
         return List.copyOf(sent);
+    }
+
+    /**
+     * The keys of the slow-card orders (tok_timeout) a client began to send. Such an order waits seconds for the
+     * gateway, so one still unfinished is a saga a kill will interrupt; a fast order may finish between a look at
+     * the database and the kill.
+     */
+    List<String> slowKeysSent() {
+        return List.copyOf(slowSent);
     }
 
     /** HTTP status per key of the orders that got an answer. */
