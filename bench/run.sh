@@ -110,6 +110,12 @@ if [[ -n "${BENCH_ORDER_URL:-}" || -n "${BENCH_USER_URL:-}" ]]; then
     done
   fi
   export BENCH_PIDS
+  if [[ -z "${BENCH_INFRA_PIDS:-}" ]]; then # the servers too, when they listen on this machine
+    pg_port=$(sed -nE 's#.*:([0-9]+)/?.*#\1#p' <<< "${BENCH_PG_URL:-}")
+    pid=$([[ -n "$pg_port" ]] && pid_of_port "$pg_port" || true); [[ -n "$pid" ]] && BENCH_INFRA_PIDS="postgres=$pid"
+    pid=$(pid_of_port "$KAFKA_PORT" || true); [[ -n "$pid" ]] && BENCH_INFRA_PIDS+="${BENCH_INFRA_PIDS:+,}kafka=$pid"
+  fi
+  export BENCH_INFRA_PIDS=${BENCH_INFRA_PIDS:-}
   note SYSTEM "already running at $BENCH_USER_URL, $BENCH_CATALOG_URL, $BENCH_ORDER_URL (not started by the benchmark)"
   EXTERNAL=1
 else
@@ -124,6 +130,10 @@ else
   for _ in $(seq 1 240); do [[ -s "$DATA/stack.env" ]] && break; sleep 0.5; done
   [[ -s "$DATA/stack.env" ]] || { log "local-stack did not get ready, see $RES/logs/local-stack.log"; exit 1; }
   export BENCH_PG_URL="jdbc:postgresql://localhost:$PG_PORT"
+  # CPU of the servers per level: PostgreSQL's server process (its backends are its children), local-stack's JVM (Kafka)
+  BENCH_INFRA_PIDS="kafka=${PIDS[-1]}"
+  pid=$(pid_of_port "$PG_PORT" || true); [[ -n "$pid" ]] && BENCH_INFRA_PIDS="postgres=$pid,$BENCH_INFRA_PIDS"
+  export BENCH_INFRA_PIDS
   export BENCH_USER_URL="http://localhost:$USER_PORT" BENCH_CATALOG_URL="http://localhost:$CATALOG_PORT"
   export BENCH_ORDER_URL="http://localhost:$ORDER_PORT"
   note SYSTEM "started by the benchmark: embedded PostgreSQL :$PG_PORT + Kafka :$KAFKA_PORT (local-stack), apps on :$USER_PORT/:$CATALOG_PORT/:$ORDER_PORT with their default settings"
@@ -165,6 +175,7 @@ if [[ $EXTERNAL == 0 ]]; then
   export BENCH_PIDS
 fi
 note PIDS "${BENCH_PIDS:-}"
+note INFRA_PIDS "${BENCH_INFRA_PIDS:-}"
 
 # ---------------------------------------------------------------- data
 log "loading data through the API ($BENCH_USERS users, $BENCH_PRODUCTS products, coupon for $BENCH_COUPON_USERS users)"

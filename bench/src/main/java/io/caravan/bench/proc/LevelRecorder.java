@@ -14,7 +14,8 @@ import io.caravan.bench.Latencies;
 /**
  * What one Gatling run (one level) measured besides Gatling's own statistics: each app's CPU seconds and memory
  * just before the first virtual user and just after the last (so idle time of the Maven and Gatling start-up is
- * not in the window), the load generator's own CPU, and the outcomes by status and problem code, plus the units
+ * not in the window), the CPU of the servers they use (PostgreSQL with its backends, the Kafka broker's JVM), the
+ * load generator's own CPU, and the outcomes by status and problem code, plus the units
  * of the hot product the clients were told were sold. Written to BENCH_LEVEL_OUT when the run ends.
  */
 public final class LevelRecorder {
@@ -25,16 +26,23 @@ public final class LevelRecorder {
     private static final Latencies OK_LATENCIES = new Latencies();
     private static Map<String, Long> pids = Map.of();
     private static Map<String, ProcSample> before = Map.of();
+    private static Map<String, Long> infraPids = Map.of();
+    private static Map<String, ProcSample> infraBefore = Map.of();
     private static ProcSample generatorBefore;
     private static long startedAt;
 
     private LevelRecorder() {
     }
 
-    /** Call from Simulation.before(). BENCH_PIDS is "user=PID,catalog=PID,order=PID" (empty when not local). */
+    /**
+     * Call from Simulation.before(). BENCH_PIDS is "user=PID,catalog=PID,order=PID" (empty when not local),
+     * BENCH_INFRA_PIDS the same for the servers, "postgres=PID,kafka=PID", each sampled with its descendants.
+     */
     public static void start() {
         pids = ProcSampler.parsePids(Env.str("BENCH_PIDS", ""));
+        infraPids = ProcSampler.parsePids(Env.str("BENCH_INFRA_PIDS", ""));
         before = ProcSampler.sampleAll(pids);
+        infraBefore = ProcSampler.sampleTrees(infraPids);
         generatorBefore = ProcSampler.self("gatling");
         startedAt = System.currentTimeMillis();
     }
@@ -58,6 +66,7 @@ public final class LevelRecorder {
     public static void finish(Map<String, Object> settings) {
         long endedAt = System.currentTimeMillis();
         Map<String, ProcSample> after = ProcSampler.sampleAll(pids);
+        Map<String, ProcSample> infraAfter = ProcSampler.sampleTrees(infraPids);
         ProcSample generatorAfter = ProcSampler.self("gatling");
         Map<String, Object> level = new LinkedHashMap<>(settings);
         level.put("startedAt", startedAt);
@@ -75,6 +84,13 @@ public final class LevelRecorder {
             apps.put(app, m);
         }
         level.put("apps", apps);
+        Map<String, Object> infra = new LinkedHashMap<>();
+        for (String server : infraPids.keySet()) {
+            ProcSample b = infraBefore.get(server);
+            ProcSample a = infraAfter.get(server);
+            infra.put(server, Map.of("present", a.present() && b.present(), "cpuSeconds", round(a.cpuSeconds() - b.cpuSeconds())));
+        }
+        level.put("infra", infra);
         level.put("generatorCpuSeconds", round(generatorAfter.cpuSeconds() - generatorBefore.cpuSeconds()));
         Map<String, Long> outcomes = new TreeMap<>();
         OUTCOMES.forEach((k, v) -> outcomes.put(k, v.sum()));

@@ -3,12 +3,20 @@ package io.caravan.bench.proc;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Reads a process's CPU seconds from /proc/PID/stat (utime + stime) and its memory from /proc/PID/status
  * (VmRSS now, VmHWM = peak resident set since start). Linux only; anything unreadable is reported missing.
+ * {@link #sampleTree} adds a process's descendants, for a server that works in child processes (PostgreSQL: one
+ * backend per connection).
  */
 public final class ProcSampler {
 
@@ -51,6 +59,65 @@ public final class ProcSampler {
         return samples;
     }
 
+    /** Each pid {@link #sampleTree with its descendants}. */
+    public static Map<String, ProcSample> sampleTrees(Map<String, Long> pids) {
+        Map<String, ProcSample> samples = new LinkedHashMap<>();
+        pids.forEach((name, pid) -> samples.put(name, sampleTree(name, pid)));
+        return samples;
+    }
+
+    /**
+     * The CPU seconds of a process and of every process below it: for each, its own utime + stime and cutime +
+     * cstime, what its children that already ended and were waited for used. So a child that ends between two
+     * samples is counted in both, first on its own, then in its parent's cutime. Memory is the root's alone (the
+     * children of a PostgreSQL server share its buffers, a sum would count them many times).
+     */
+    public static ProcSample sampleTree(String name, long pid) {
+        ProcSample root = sample(name, pid);
+        if (!root.present()) {
+            return root;
+        }
+        try {
+            return new ProcSample(name, pid, root.atMillis(), treeCpuSeconds(Path.of("/proc"), pid), root.rssMiB(),
+                    root.peakRssMiB(), true);
+        } catch (IOException | RuntimeException e) {
+            return ProcSample.missing(name);
+        }
+    }
+
+    static double treeCpuSeconds(Path proc, long root) throws IOException {
+        Map<Long, String> stats = new HashMap<>();
+        Map<Long, List<Long>> children = new HashMap<>();
+        try (Stream<Path> entries = Files.list(proc)) {
+            for (Path entry : (Iterable<Path>) entries::iterator) {
+                String file = entry.getFileName().toString();
+                if (!file.chars().allMatch(Character::isDigit)) {
+                    continue;
+                }
+                String stat;
+                try {
+                    stat = Files.readString(entry.resolve("stat"));
+                } catch (IOException gone) { // ended while we looked
+                    continue;
+                }
+                long pid = Long.parseLong(file);
+                stats.put(pid, stat);
+                children.computeIfAbsent(parentPid(stat), p -> new ArrayList<>()).add(pid);
+            }
+        }
+        if (!stats.containsKey(root)) {
+            throw new IllegalStateException("no process " + root);
+        }
+        double cpu = 0;
+        Deque<Long> todo = new ArrayDeque<>(List.of(root));
+        while (!todo.isEmpty()) {
+            long pid = todo.pop();
+            cpu += cpuSeconds(stats.get(pid)) + childrenCpuSeconds(stats.get(pid));
+            todo.addAll(children.getOrDefault(pid, List.of()));
+        }
+        return cpu;
+    }
+
     /** This JVM (the load generator), by its own pid. */
     public static ProcSample self(String name) {
         return sample(name, ProcessHandle.current().pid());
@@ -58,10 +125,23 @@ public final class ProcSampler {
 
     /** utime and stime are fields 14 and 15; the command name (field 2) may hold spaces, so count after ")". */
     static double cpuSeconds(String stat) {
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
-        long utime = Long.parseLong(fields[11]);
-        long stime = Long.parseLong(fields[12]);
-        return (utime + stime) / TICKS_PER_SECOND;
+        String[] fields = fieldsAfterName(stat);
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND;
+    }
+
+    /** cutime and cstime, fields 16 and 17: the CPU of the children that ended and were waited for. */
+    static double childrenCpuSeconds(String stat) {
+        String[] fields = fieldsAfterName(stat);
+        return (Long.parseLong(fields[13]) + Long.parseLong(fields[14])) / TICKS_PER_SECOND;
+    }
+
+    /** ppid, field 4. */
+    static long parentPid(String stat) {
+        return Long.parseLong(fieldsAfterName(stat)[1]);
+    }
+
+    private static String[] fieldsAfterName(String stat) {
+        return stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
     }
 
     static long kib(String status, String key) {

@@ -54,6 +54,7 @@ public final class ReportWriter {
         reference();
         hot();
         resources();
+        cpuPerOrder();
         startup();
         load();
         notes();
@@ -256,6 +257,65 @@ public final class ReportWriter {
             t.row(name, "(Gatling)", gen, ok == 0 ? null : gen * 1000 / ok, null, null);
         }
         md.append(t.isEmpty() ? "No process was sampled (system not started by the benchmark and BENCH_PIDS not set).\n" : t.toString()).append('\n');
+    }
+
+    /**
+     * Every process an order runs through, in CPU milliseconds per completed order: the three apps, PostgreSQL (the
+     * server with all its backends, the reference's idle ones included) and the Kafka broker's JVM (BENCH_INFRA_PIDS),
+     * and the load generator. The sum without Gatling is what the system under test spent; on 2 cores, 2,000 ms per
+     * second of it is the most there is.
+     */
+    private void cpuPerOrder() {
+        String unit = standIn ? "request" : "order";
+        md.append("## CPU per ").append(unit).append(", every process\n\n");
+        md.append("CPU milliseconds per completed ").append(unit).append(" in each Gatling run, from the same /proc windows as above. ")
+                .append("PostgreSQL is its server process with every backend (and what ended backends used); Kafka is the broker's JVM (local-stack). ")
+                .append("`system` adds the apps, PostgreSQL and Kafka, not Gatling.\n\n");
+        List<String> apps = new ArrayList<>();
+        List<String> servers = new ArrayList<>();
+        for (String name : levelNames()) {
+            JsonNode l = run.level(name);
+            if (l != null) {
+                l.path("apps").fieldNames().forEachRemaining(a -> { if (!apps.contains(a)) apps.add(a); });
+                l.path("infra").fieldNames().forEachRemaining(a -> { if (!servers.contains(a)) servers.add(a); });
+            }
+        }
+        if (servers.isEmpty()) {
+            md.append("Not measured: the servers' pids were not known (BENCH_INFRA_PIDS).\n\n");
+            return;
+        }
+        List<String> header = new ArrayList<>(List.of("run", unit + "s/s"));
+        header.addAll(apps);
+        header.addAll(servers);
+        header.addAll(List.of("system", "(Gatling)"));
+        MarkdownTable t = new MarkdownTable(header.toArray(String[]::new));
+        for (String name : levelNames()) {
+            JsonNode l = run.level(name);
+            long ok = l == null ? 0 : l.path("ok").asLong();
+            if (ok == 0) {
+                continue;
+            }
+            List<Object> row = new ArrayList<>(List.of(name, l.path("okPerSecond").asDouble()));
+            double system = 0;
+            boolean complete = true;
+            for (String group : List.of("apps", "infra")) {
+                for (String process : group.equals("apps") ? apps : servers) {
+                    JsonNode p = l.path(group).path(process);
+                    if (!p.path("present").asBoolean()) {
+                        row.add("not running");
+                        complete = false;
+                        continue;
+                    }
+                    double ms = p.path("cpuSeconds").asDouble() * 1000 / ok;
+                    system += ms;
+                    row.add(ms);
+                }
+            }
+            row.add(complete ? system : null);
+            row.add(l.path("generatorCpuSeconds").asDouble() * 1000 / ok);
+            t.row(row.toArray());
+        }
+        md.append(t).append('\n');
     }
 
     private void startup() {

@@ -1,8 +1,11 @@
 package io.caravan.bench.proc;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -23,6 +26,35 @@ class ProcSamplerTest {
 
         assertEquals(434592, ProcSampler.kib(status, "VmHWM"));
         assertEquals(398000, ProcSampler.kib(status, "VmRSS"));
+    }
+
+    @Test
+    void shouldAddEveryDescendantAndWhatEndedChildrenUsedWhenSamplingATree(@TempDir Path proc) throws Exception {
+        // pid ppid ... utime stime cutime cstime (fields 14-17)
+        stat(proc, 100, "postgres", 1, 100, 50, 30, 20); // the server; its ended backends used 0.5 s
+        stat(proc, 101, "postgres: app db", 100, 200, 0, 0, 0);
+        stat(proc, 102, "worker", 101, 10, 10, 5, 5);
+        stat(proc, 200, "java", 1, 900, 99, 0, 0); // not below 100
+        Files.createDirectories(proc.resolve("self")); // not a pid
+
+        assertEquals(4.3, ProcSampler.treeCpuSeconds(proc, 100), 1e-9);
+        assertEquals(0.3, ProcSampler.treeCpuSeconds(proc, 102), 1e-9);
+    }
+
+    @Test
+    void shouldCountAtLeastTheProcessItselfWhenSamplingThisJvmAsATree() {
+        ProcSample tree = ProcSampler.sampleTree("me", ProcessHandle.current().pid());
+
+        assertTrue(tree.present());
+        assertTrue(tree.cpuSeconds() >= ProcSampler.self("me").cpuSeconds() - 0.05, tree.toString());
+        assertFalse(ProcSampler.sampleTree("ghost", Integer.MAX_VALUE).present());
+    }
+
+    private static void stat(Path proc, long pid, String name, long ppid, long utime, long stime, long cutime, long cstime)
+            throws Exception {
+        Path dir = Files.createDirectories(proc.resolve(Long.toString(pid)));
+        Files.writeString(dir.resolve("stat"), pid + " (" + name + ") S " + ppid + " " + pid + " " + pid
+                + " 0 -1 4194560 100 0 0 0 " + utime + " " + stime + " " + cutime + " " + cstime + " 20 0 1 0 123 456 789\n");
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.caravan.bench.report;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -31,6 +32,54 @@ class ReportWriterTest {
         assertTrue(report.contains("| 4 | 100.0 | 20.00 | 60.00 | 90.00 | 0.0 % | 800.0 | 400.0 | 25.0 % | 12.5 % |"), report);
         assertTrue(report.contains("100.0 orders/s (c=4) vs 400.0 (split, c=4): 25 % | **no** |"), report);
         assertTrue(report.contains("| c4 | order | 15.00 | 5.00 | 300.0 | 350.0 |"), report); // 15 CPU s / 3,000 orders
+    }
+
+    @Test
+    void shouldAddEveryProcessCpuPerOrderWhenTheServersWereSampled(@TempDir Path run) throws Exception {
+        Files.writeString(run.resolve("run.env"), "RUN_ID=t2\nLEVELS=16\nSCENARIO=orders\n");
+        Json.write(run.resolve("levels/c16.json"), Map.of("clients", 16, "seconds", 30, "okPerSecond", 100.0, "ok", 3000,
+                "generatorCpuSeconds", 6.0,
+                "apps", Map.of("user", Map.of("present", true, "cpuSeconds", 3.0), "order", Map.of("present", true, "cpuSeconds", 15.0)),
+                "infra", Map.of("postgres", Map.of("present", true, "cpuSeconds", 12.0), "kafka", Map.of("present", true, "cpuSeconds", 1.5))));
+
+        ReportWriter.main(new String[] {run.toString()});
+        String report = Files.readString(run.resolve("REPORT.md"));
+
+        // per 3,000 orders: user 1 ms, order 5, postgres 4, kafka 0.5; together 10.5; Gatling 2
+        assertTrue(report.contains("## CPU per order, every process"), report);
+        Map<String, String> c16 = row(report, "orders/s", "c16");
+        assertEquals(Map.of("run", "c16", "orders/s", "100.0", "user", "1.00", "order", "5.00", "postgres", "4.00",
+                "kafka", "0.50", "system", "10.50", "(Gatling)", "2.00"), c16, report);
+    }
+
+    /** The cells of the row that starts with {@code first}, by column, in the table whose header has {@code column}. */
+    private static Map<String, String> row(String report, String column, String first) {
+        List<String> lines = report.lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            List<String> header = cells(lines.get(i));
+            if (!header.contains(column)) {
+                continue;
+            }
+            for (int j = i + 2; j < lines.size() && lines.get(j).startsWith("|"); j++) {
+                List<String> row = cells(lines.get(j));
+                if (row.get(0).equals(first)) {
+                    Map<String, String> byColumn = new HashMap<>();
+                    for (int k = 0; k < header.size(); k++) {
+                        byColumn.put(header.get(k), row.get(k));
+                    }
+                    return byColumn;
+                }
+            }
+        }
+        throw new AssertionError("no row " + first + " under a column " + column + " in\n" + report);
+    }
+
+    private static List<String> cells(String line) {
+        String inner = line.strip();
+        if (!inner.startsWith("|")) {
+            return List.of();
+        }
+        return List.of(inner.substring(1, inner.length() - 1).split("\\|")).stream().map(String::strip).toList();
     }
 
     @Test
