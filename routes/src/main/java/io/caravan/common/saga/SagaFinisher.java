@@ -3,9 +3,11 @@ package io.caravan.common.saga;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.Endpoint;
@@ -17,9 +19,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Finishes a decided saga: calls the compensation (or completion) endpoint of every step not yet done, newest
  * step first as Camel's in-memory service does, each with the step's options as headers plus
- * {@code Long-Running-Action}; marks each step done as soon as its endpoint answered. A failing endpoint is
- * called again after a growing back-off, up to {@code max-attempts}; the other steps are still finished. When
- * every step is done the saga is COMPENSATED/COMPLETED, otherwise it is parked for recovery to try again.
+ * {@code Long-Running-Action}. A failing endpoint is called again after a growing back-off, up to
+ * {@code max-attempts}; the other steps are still finished. When every endpoint answered, one statement makes the
+ * saga COMPENSATED/COMPLETED and marks its steps done; otherwise the steps whose endpoint answered are marked done
+ * and the saga is parked for recovery to try the rest again. A crash before that statement has recovery call the
+ * endpoints of those steps again, which a participant takes as it takes any repeated call (DESIGN.md: keyed by
+ * {@code orderId}, idempotent).
  */
 final class SagaFinisher {
 
@@ -59,26 +64,35 @@ final class SagaFinisher {
 
     private void run(String sagaId, SagaStatus direction, Exchange parent, CompletableFuture<Boolean> result) {
         CompletableFuture<Boolean> chain = CompletableFuture.completedFuture(true);
+        Queue<SagaStep> answered = new ConcurrentLinkedQueue<>();
         try {
             List<SagaStep> todo = service.store().steps(sagaId).stream()
                     .filter(step -> step.isPending() && step.uriFor(direction) != null)
                     .sorted(Comparator.comparingInt(SagaStep::seq).reversed())
                     .toList();
             for (SagaStep step : todo) {
-                chain = chain.thenCompose(allDone -> attempt(step, direction, parent, 1).thenApply(done -> allDone && done));
+                chain = chain.thenCompose(allDone -> attempt(step, direction, parent, 1).thenApply(done -> {
+                    if (done) {
+                        answered.add(step);
+                    }
+                    return allDone && done;
+                }));
             }
         } catch (RuntimeException e) {
             chain = CompletableFuture.failedFuture(e);
         }
-        chain.whenComplete((allDone, failure) -> result.complete(settle(sagaId, direction, failure == null && allDone, failure)));
+        chain.whenComplete((allDone, failure) -> result.complete(settle(sagaId, direction, failure == null && allDone, answered, failure)));
     }
 
-    private boolean settle(String sagaId, SagaStatus direction, boolean allDone, Throwable failure) {
+    private boolean settle(String sagaId, SagaStatus direction, boolean allDone, Queue<SagaStep> answered, Throwable failure) {
         try {
             if (allDone) {
                 service.store().finish(sagaId, direction);
                 LOG.info("Saga {} {}", sagaId, direction.finished());
                 return true;
+            }
+            for (SagaStep step : answered) {
+                service.store().markStepDone(sagaId, step.seq(), direction);
             }
             service.store().park(sagaId, service.instanceId(), service.properties().getRetryDelayMs(),
                     service.properties().getMaxRetryDelayMs());
@@ -123,11 +137,7 @@ final class SagaFinisher {
                 exchange.setProperty(ExchangePropertyKey.OTEL_ACTIVE_SPAN, span);
             }
             Exchange answer = service.producer().send(endpoint, exchange);
-            if (answer.getException() != null) {
-                return answer.getException();
-            }
-            service.store().markStepDone(step.sagaId(), step.seq(), direction);
-            return null;
+            return answer.getException();
         } catch (Exception e) {
             return e;
         }

@@ -122,10 +122,19 @@ final class SagaStore {
                 direction.stepDone(), id, seq);
     }
 
-    /** COMPENSATING -> COMPENSATED or COMPLETING -> COMPLETED, releasing the lease. */
+    /**
+     * COMPENSATING -> COMPENSATED or COMPLETING -> COMPLETED, releasing the lease, and, in the same statement, every
+     * step with an endpoint of that direction still PENDING marked done: the finisher calls this once all of them
+     * answered, so a saga finishes in one round trip instead of one per step. Steps are marked only if this
+     * statement finished the saga.
+     */
     void finish(String id, SagaStatus direction) {
-        jdbc.update("UPDATE saga SET status = ?, owner = NULL, lease_until = NULL, next_attempt_at = NULL, updated_at = now() "
-                + "WHERE id = ? AND status = ?", direction.finished().name(), id, direction.name());
+        String uri = direction == SagaStatus.COMPENSATING ? "compensation_uri" : "completion_uri";
+        jdbc.update("WITH finished AS (UPDATE saga SET status = ?, owner = NULL, lease_until = NULL, next_attempt_at = NULL, "
+                + "updated_at = now() WHERE id = ? AND status = ? RETURNING id) "
+                + "UPDATE saga_step SET status = ?, done_at = now() WHERE saga_id IN (SELECT id FROM finished) "
+                + "AND status = 'PENDING' AND " + uri + " IS NOT NULL",
+                direction.finished().name(), id, direction.name(), direction.stepDone());
     }
 
     /**

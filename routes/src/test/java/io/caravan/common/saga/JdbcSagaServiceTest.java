@@ -40,6 +40,9 @@ class JdbcSagaServiceTest extends SagaTestSupport {
         assertThat(callsOf(sagaId)).containsExactly("complete-3:o-42-3", "complete-2:o-42-2", "complete-1:o-42-1");
         assertThat(db.queryForList("SELECT status FROM saga_step WHERE saga_id = ? ORDER BY seq", String.class, sagaId))
                 .containsExactly("COMPLETED", "COMPLETED", "COMPLETED");
+        // in the statement that finished the saga (one transaction: one now()), not in one round trip per step
+        assertThat(db.queryForObject("SELECT count(*) FROM saga_step st JOIN saga s ON s.id = st.saga_id "
+                + "WHERE s.id = ? AND st.done_at = s.updated_at", Integer.class, sagaId)).isEqualTo(3);
     }
 
     @Test
@@ -55,6 +58,8 @@ class JdbcSagaServiceTest extends SagaTestSupport {
         assertThat(callsOf(sagaId)).containsExactly("compensate-3:o-42-3", "compensate-2:o-42-2", "compensate-1:o-42-1");
         assertThat(status(sagaId)).isEqualTo("COMPENSATED");
         assertThat(db.queryForList("SELECT saga_id FROM test_call WHERE kind = 'compensate'", String.class)).containsOnly(sagaId);
+        assertThat(db.queryForList("SELECT status FROM saga_step WHERE saga_id = ? ORDER BY seq", String.class, sagaId))
+                .containsExactly("COMPENSATED", "COMPENSATED", "COMPENSATED");
     }
 
     @Test
@@ -82,8 +87,10 @@ class JdbcSagaServiceTest extends SagaTestSupport {
         assertThat(((SagaUnfinishedException) answer.getException()).originalFailure()).hasMessage("step 3 failed");
         String sagaId = onlySagaId();
         assertThat(status(sagaId)).isEqualTo("COMPENSATING");
-        // the other steps were undone anyway; recovery keeps retrying the one left
+        // the other steps were undone anyway, and are marked so; recovery keeps retrying the one left
         assertThat(callsOf(sagaId)).containsExactly("compensate-3:o-42-3", "compensate-1:o-42-1");
+        assertThat(db.queryForList("SELECT status FROM saga_step WHERE saga_id = ? ORDER BY seq", String.class, sagaId))
+                .containsExactly("COMPENSATED", "PENDING", "COMPENSATED");
         await().atMost(BOUND).until(() -> db.queryForObject("SELECT attempts FROM saga WHERE id = ?", Integer.class, sagaId) >= 2);
         assertThat(status(sagaId)).isEqualTo("COMPENSATING");
 
