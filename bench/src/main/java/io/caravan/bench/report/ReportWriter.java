@@ -78,7 +78,7 @@ public final class ReportWriter {
                         + " of orders, the user's coupon (OPTIONAL) on " + run.setting("COUPON_SHARE", "0.3")
                         + " of orders whose user holds one, card payment")
                 .append("; closed model (constantConcurrentUsers) ").append(run.setting("DURATION", "30"))
-                .append(" s per level after a ").append(run.setting("WARMUP", "10")).append(" s warm-up; reference ")
+                .append(" s per level after a ").append(run.setting("WARMUP", "180")).append(" s warm-up; reference ")
                 .append(run.setting("REF_DURATION", "10")).append(" s per point\n\n");
     }
 
