@@ -3,7 +3,7 @@
 # JDBC reference, loads data through the API, drives it with Gatling at rising concurrency, runs the hot-product
 # scenarios, checks for oversell and writes bench/results/<timestamp>/REPORT.md. See bench/README.md.
 #
-#   bench/run.sh            the full run (about 11 minutes on 2 cores)
+#   bench/run.sh            the full run (about 10 minutes on 2 cores)
 #   bench/run.sh --quick    a smoke run of the whole pipeline (about 4 minutes, small numbers)
 #
 # Every knob is an environment variable (defaults below); to target a running system set BENCH_USER_URL,
