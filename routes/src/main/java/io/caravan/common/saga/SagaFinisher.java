@@ -63,25 +63,27 @@ final class SagaFinisher {
     }
 
     private void run(String sagaId, SagaStatus direction, Exchange parent, CompletableFuture<Boolean> result) {
-        CompletableFuture<Boolean> chain = CompletableFuture.completedFuture(true);
+        CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
+        List<SagaStep> todo = List.of();
         Queue<SagaStep> answered = new ConcurrentLinkedQueue<>();
         try {
-            List<SagaStep> todo = service.store().steps(sagaId).stream()
+            todo = service.store().steps(sagaId).stream()
                     .filter(step -> step.isPending() && step.uriFor(direction) != null)
                     .sorted(Comparator.comparingInt(SagaStep::seq).reversed())
                     .toList();
             for (SagaStep step : todo) {
-                chain = chain.thenCompose(allDone -> attempt(step, direction, parent, 1).thenApply(done -> {
+                chain = chain.thenCompose(previous -> attempt(step, direction, parent, 1)).thenAccept(done -> {
                     if (done) {
                         answered.add(step);
                     }
-                    return allDone && done;
-                }));
+                });
             }
         } catch (RuntimeException e) {
             chain = CompletableFuture.failedFuture(e);
         }
-        chain.whenComplete((allDone, failure) -> result.complete(settle(sagaId, direction, failure == null && allDone, answered, failure)));
+        int steps = todo.size();
+        chain.whenComplete((ignored, failure) ->
+                result.complete(settle(sagaId, direction, failure == null && answered.size() == steps, answered, failure)));
     }
 
     private boolean settle(String sagaId, SagaStatus direction, boolean allDone, Queue<SagaStep> answered, Throwable failure) {
