@@ -10,19 +10,27 @@ import io.caravan.common.db.Transactions;
 import io.caravan.common.rest.RequestReader;
 import io.caravan.common.rest.Responses;
 import io.caravan.common.rest.RestErrorPolicy;
+import io.caravan.order.KnownUsers;
 
 import static io.caravan.order.coupon.CouponEndpoints.*;
 
 /**
  * First-come-first-served issuance. The coupon and the user are checked first (the user through user-app, with
- * no transaction open); then ONE transaction inserts the user's copy (the unique key refuses a second one) and
- * takes one from the stock with a conditional update (never past {@code total_quantity}, never after expiry).
+ * no transaction open, unless user-app confirmed this user recently: {@link KnownUsers}); then ONE transaction
+ * inserts the user's copy (the unique key refuses a second one) and takes one from the stock with a conditional
+ * update (never past {@code total_quantity}, never after expiry).
  * A refused step rolls both back; the coupon is then read to say why. No application lock anywhere.
  */
 @Component
 public class CouponIssueRoutes extends RouteBuilder {
 
     static final String STATE_SQL = "sql:classpath:sql/order/coupon/select-coupon-state.sql?outputType=SelectOne";
+
+    private final KnownUsers knownUsers;
+
+    public CouponIssueRoutes(KnownUsers knownUsers) {
+        this.knownUsers = knownUsers;
+    }
 
     @Override
     public void configure() {
@@ -34,7 +42,11 @@ public class CouponIssueRoutes extends RouteBuilder {
                     .throwException(IssueRefusals.notFound())
                 .end()
                 .setBody(constant(null))
-                .to(USER_GET)
+                // user-app is asked whether the user exists, unless it confirmed this user recently
+                .filter(e -> !knownUsers.contains(e.getProperty(USER_ID, Long.class)))
+                    .to(USER_GET)
+                    .process(e -> knownUsers.remember(e.getProperty(USER_ID, Long.class)))
+                .end()
                 .to(ISSUE_COUPON_TX)
                 .process(Responses.json(201));
 

@@ -10,6 +10,7 @@ import io.caravan.common.db.Transactions;
 import io.caravan.common.problem.ProblemException;
 import io.caravan.common.problem.Problems;
 import io.caravan.common.saga.SagaNotRunningException;
+import io.caravan.order.KnownUsers;
 
 import static io.caravan.order.OrderEndpoints.*;
 import static io.caravan.order.saga.OrderDraft.of;
@@ -21,7 +22,7 @@ import static io.caravan.order.saga.OrderDraft.of;
  * <pre>
  * step                                     compensation (run in reverse order when a later step fails)
  * create the order PENDING (+OrderCreated) mark it FAILED (+OrderFailed), last, once nothing is left UNDOING
- * (no points to deduct: check the user)    (nothing to undo: a read)
+ * (no points to deduct: check the user)    (nothing to undo: a read; skipped for a user confirmed recently)
  * reserve stock at the catalog             release the reservation        (completion: confirm it)
  * deduct points at the user service        refund them
  * apply the coupon (local SQL)             put it back to AVAILABLE
@@ -47,6 +48,12 @@ public class OrderSagaRoutes extends RouteBuilder {
     static final String FAILURE = "caravanOrderFailure";
     private static final Logger LOG = LoggerFactory.getLogger(OrderSagaRoutes.class);
 
+    private final KnownUsers knownUsers;
+
+    public OrderSagaRoutes(KnownUsers knownUsers) {
+        this.knownUsers = knownUsers;
+    }
+
     @Override
     public void configure() {
         from(PLACE_SAGA).routeId(ROUTE_PLACE_SAGA).errorHandler(noErrorHandler())
@@ -54,13 +61,16 @@ public class OrderSagaRoutes extends RouteBuilder {
                 .doTry()
                     .to(CREATE_ORDER)
                     // the points deduction proves the user exists; without points, user-app is asked (404 USER_NOT_FOUND)
-                    .filter(e -> of(e).getPointsToUse() == 0)
+                    // unless it confirmed this user recently
+                    .filter(e -> of(e).getPointsToUse() == 0 && !knownUsers.contains(of(e).getUserId()))
                         .enrich(USER_CHECK, SagaSteps.ANSWER)
+                        .process(e -> knownUsers.remember(of(e).getUserId()))
                     .end()
                     .to(RESERVE_STOCK)
                     .process(e -> of(e).checkPointsWithinTotal())
                     .filter(e -> of(e).getPointsToUse() > 0)
                         .to(DEDUCT_POINTS)
+                        .process(e -> knownUsers.remember(of(e).getUserId()))
                     .end()
                     .filter(e -> of(e).getIssuedCouponId() != null)
                         .to(APPLY_COUPON)

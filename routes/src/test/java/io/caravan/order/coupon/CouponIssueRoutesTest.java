@@ -1,5 +1,6 @@
 package io.caravan.order.coupon;
 
+import java.time.Duration;
 import java.util.Map;
 
 import org.apache.camel.Exchange;
@@ -14,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.caravan.common.problem.ProblemException;
 import io.caravan.common.rest.RestErrorPolicy;
+import io.caravan.order.KnownUsers;
 import io.caravan.testsupport.RouteTestSupport;
 
 import static io.caravan.order.coupon.CouponEndpoints.*;
@@ -25,6 +27,7 @@ class CouponIssueRoutesTest extends RouteTestSupport {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private MockEndpoint selectCoupon;
+    private final KnownUsers knownUsers = new KnownUsers(1000, Duration.ofMinutes(30));
     private MockEndpoint userApp;
     private MockEndpoint insert;
     private MockEndpoint take;
@@ -32,7 +35,7 @@ class CouponIssueRoutesTest extends RouteTestSupport {
 
     @Override
     protected RoutesBuilder[] createRouteBuilders() {
-        return new RoutesBuilder[] {new RestErrorPolicy(), new CouponIssueRoutes()};
+        return new RoutesBuilder[] {new RestErrorPolicy(), new CouponIssueRoutes(knownUsers)};
     }
 
     @BeforeEach
@@ -100,6 +103,32 @@ class CouponIssueRoutesTest extends RouteTestSupport {
         Exchange answer = issue("7", "{\"userId\":42}");
 
         assertProblem(answer, 404, "USER_NOT_FOUND");
+        MockEndpoint.assertIsSatisfied(context);
+    }
+
+    @Test
+    void shouldNotAskUserAppAgainForAUserItConfirmed() throws Exception {
+        userApp.expectedMessageCount(1);
+        insert.expectedMessageCount(2);
+
+        issue("7", "{\"userId\":42}");
+        Exchange second = issue("8", "{\"userId\":42}");
+
+        assertThat(second.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE)).isEqualTo(201);
+        MockEndpoint.assertIsSatisfied(context);
+    }
+
+    @Test
+    void shouldAskUserAppAgainForAUserItDidNotFind() throws Exception {
+        userApp.whenAnyExchangeReceived(e -> {
+            throw ProblemException.notFound("USER_NOT_FOUND", "No user with this id");
+        });
+        userApp.expectedMessageCount(2);
+        insert.expectedMessageCount(0);
+
+        assertProblem(issue("7", "{\"userId\":42}"), 404, "USER_NOT_FOUND");
+        assertProblem(issue("8", "{\"userId\":42}"), 404, "USER_NOT_FOUND");
+
         MockEndpoint.assertIsSatisfied(context);
     }
 

@@ -1,5 +1,6 @@
 package io.caravan.order.coupon;
 
+import java.time.Duration;
 import java.util.Properties;
 
 import org.apache.camel.Exchange;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.caravan.common.rest.RestErrorPolicy;
+import io.caravan.order.KnownUsers;
 import io.caravan.testsupport.RouteTestSupport;
 
 import static io.caravan.order.coupon.CouponEndpoints.*;
@@ -22,6 +24,7 @@ class UserClientRoutesTest extends RouteTestSupport {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private final KnownUsers knownUsers = new KnownUsers(1000, Duration.ofMinutes(30));
     private MockEndpoint userApp;
     private MockEndpoint insert;
 
@@ -34,7 +37,7 @@ class UserClientRoutesTest extends RouteTestSupport {
 
     @Override
     protected RoutesBuilder[] createRouteBuilders() {
-        return new RoutesBuilder[] {new RestErrorPolicy(), new CouponIssueRoutes(), new UserClientRoutes()};
+        return new RoutesBuilder[] {new RestErrorPolicy(), new CouponIssueRoutes(knownUsers), new UserClientRoutes()};
     }
 
     @BeforeEach

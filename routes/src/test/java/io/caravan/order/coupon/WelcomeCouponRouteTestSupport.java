@@ -1,5 +1,6 @@
 package io.caravan.order.coupon;
 
+import java.time.Duration;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 
 import io.caravan.common.consumer.EventConsumerPolicy;
 import io.caravan.common.consumer.EventConsumers;
+import io.caravan.order.KnownUsers;
 import io.caravan.testsupport.RouteTestSupport;
 
 import static io.caravan.order.coupon.CouponEndpoints.*;
@@ -41,7 +43,8 @@ abstract class WelcomeCouponRouteTestSupport extends RouteTestSupport {
 
     @Override
     protected RoutesBuilder[] createRouteBuilders() {
-        return new RoutesBuilder[] {new EventConsumerPolicy(0, 0), new WelcomeCouponRoutes(), new CouponIssueRoutes(),
+        return new RoutesBuilder[] {new EventConsumerPolicy(0, 0), new WelcomeCouponRoutes(),
+                new CouponIssueRoutes(new KnownUsers(1000, Duration.ofMinutes(30))),
                 new RouteBuilder() {
                     @Override
                     public void configure() {

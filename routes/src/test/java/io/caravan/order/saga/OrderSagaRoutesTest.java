@@ -1,5 +1,6 @@
 package io.caravan.order.saga;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +31,7 @@ import io.caravan.common.problem.ProblemException;
 import io.caravan.common.rest.RestErrorPolicy;
 import io.caravan.common.saga.JdbcSagaService;
 import io.caravan.common.saga.SagaProperties;
+import io.caravan.order.KnownUsers;
 import io.caravan.order.Order;
 import io.caravan.order.OrderPlaceRoutes;
 import io.caravan.testsupport.RouteTestSupport;
@@ -53,6 +55,7 @@ class OrderSagaRoutesTest extends RouteTestSupport {
     private final List<String> undone = new CopyOnWriteArrayList<>();
     private final List<String> events = new CopyOnWriteArrayList<>();
     private final FakeSteps steps = new FakeSteps();
+    private final KnownUsers knownUsers = new KnownUsers(1000, Duration.ofMinutes(30));
 
     @Override
     public void configureContext(CamelContextConfiguration configuration) {
@@ -77,8 +80,9 @@ class OrderSagaRoutesTest extends RouteTestSupport {
 
     @Override
     protected RoutesBuilder[] createRouteBuilders() {
-        return new RoutesBuilder[] {new RestErrorPolicy(), new OrderPlaceRoutes(), new OrderSagaRoutes(), new OrderLifecycleRoutes(),
-            new StockStepRoutes(), new PointsStepRoutes(), new CouponStepRoutes(), new PaymentStepRoutes(), participants()};
+        return new RoutesBuilder[] {new RestErrorPolicy(), new OrderPlaceRoutes(), new OrderSagaRoutes(knownUsers),
+            new OrderLifecycleRoutes(), new StockStepRoutes(), new PointsStepRoutes(), new CouponStepRoutes(), new PaymentStepRoutes(),
+            participants()};
     }
 
     /** The client routes and the order read, replaced by mocks; compensations are noted as they reach a participant. */
@@ -140,6 +144,37 @@ class OrderSagaRoutesTest extends RouteTestSupport {
         place(OrderRequestMother.fullOrder());
 
         assertNotCalled("mock:user-check");
+    }
+
+    @Test
+    void shouldNotAskAgainForAUserThatUserAppConfirmed() throws Exception {
+        Exchange first = place(OrderRequestMother.withPoints(0));
+        Exchange second = place(OrderRequestMother.withPoints(0));
+
+        assertThat(first.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE)).isEqualTo(201);
+        assertThat(second.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE)).isEqualTo(201);
+        assertThat(mock("mock:user-check").getReceivedCounter()).isOne();
+        assertThat(mock("mock:catalog-reserve").getReceivedCounter()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldNotAskForAUserWhosePointsWereDeducted() throws Exception {
+        place(OrderRequestMother.fullOrder());
+        Exchange withoutPoints = place(OrderRequestMother.withPoints(0));
+
+        assertThat(withoutPoints.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE)).isEqualTo(201);
+        assertNotCalled("mock:user-check");
+    }
+
+    @Test
+    void shouldAskAgainEveryTimeForAUserThatUserAppDidNotFind() throws Exception {
+        refuse("mock:user-check", ProblemException.notFound("USER_NOT_FOUND", "No user with this id"));
+
+        assertProblem(place(OrderRequestMother.withPoints(0)), 404, "USER_NOT_FOUND");
+        assertProblem(place(OrderRequestMother.withPoints(0)), 404, "USER_NOT_FOUND");
+
+        assertThat(mock("mock:user-check").getReceivedCounter()).isEqualTo(2);
+        assertNotCalled("mock:catalog-reserve");
     }
 
     @Test
