@@ -5,6 +5,8 @@ final class CatalogHeaders {
 
     /** Exchange property: the canonical order id of a reservation request. */
     static final String ORDER_ID = "orderId";
+    /** Exchange property: a reservation request's lines as a JSON array, for reserve-lines.sql. */
+    static final String RESERVATION_LINES = "reservationLines";
     /** Header: the product id from the path, as a number. */
     static final String PRODUCT_ID = "productId";
     /** Header: the UTC day an OrderCompleted counts for. */

@@ -1,6 +1,5 @@
 package io.caravan.catalog;
 
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.UUID;
@@ -26,10 +25,5 @@ public record ReserveStockRequest(
             throw ProblemException.validation("items", "productIds must be distinct");
         }
         return new ReserveStockRequest(UUID.fromString(orderId).toString(), items);
-    }
-
-    /** The lines in product-id order: every transaction takes product rows in that order, so none deadlock. */
-    public List<Line> linesInProductOrder() {
-        return items.stream().sorted(Comparator.comparing(Line::productId)).toList();
     }
 }

@@ -1,27 +1,27 @@
 package io.caravan.catalog;
 
 import java.util.List;
-import java.util.Map;
 
-import org.apache.camel.builder.AggregationStrategies;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
 import io.caravan.common.db.Transactions;
 import io.caravan.common.expression.PropertyPathExpression;
 import io.caravan.common.outbox.Outbox;
+import io.caravan.common.rest.CaravanJson;
 import io.caravan.common.rest.RequestReader;
 import io.caravan.common.rest.Responses;
 import io.caravan.common.rest.RestErrorPolicy;
 
 import static io.caravan.catalog.CatalogEndpoints.*;
 import static io.caravan.catalog.CatalogHeaders.ORDER_ID;
+import static io.caravan.catalog.CatalogHeaders.RESERVATION_LINES;
 
 /**
  * The order saga's stock step and its compensation, keyed by orderId. Reserve takes every line or none in one
- * transaction of conditional updates in product-id order; release gives the units back, or leaves a tombstone
- * when it comes first. The reservation row (INSERT ... ON CONFLICT DO NOTHING, then updates only from
- * RESERVED) makes repeats answer the same and lets exactly one of release and confirm win.
+ * transaction: one statement of conditional updates on the products, locked in product-id order. Release gives the
+ * units back, or leaves a tombstone when it comes first. The reservation row (INSERT ... ON CONFLICT DO NOTHING,
+ * then updates only from RESERVED) makes repeats answer the same and lets exactly one of release and confirm win.
  */
 @Component
 public class StockReservationRoutes extends RouteBuilder {
@@ -41,15 +41,13 @@ public class StockReservationRoutes extends RouteBuilder {
                         + "'RESERVED') ON CONFLICT DO NOTHING?noop=true")
                 .choice()
                     .when(simple(INSERTED))
-                        // the lines' outcomes as a List (groupedBody; a flexible strategy built each list through Spring's injector)
-                        .split(PropertyPathExpression.of(getContext(), "${body.linesInProductOrder}"), AggregationStrategies.groupedBody())
-                            .stopOnException()
-                            .to("sql:classpath:sql/catalog/reserve-line.sql?outputType=SelectOne&outputHeader=reservedLine")
-                            .process(e -> e.getMessage().setBody(StockReservations.LineOutcome.of(
-                                    e.getMessage().getBody(ReserveStockRequest.Line.class),
-                                    e.getMessage().getHeader("reservedLine", Map.class))))
-                        .end()
-                        .setBody(e -> StockReservations.reserved(e.getProperty(ORDER_ID, String.class), e.getMessage().getBody(List.class)))
+                        // every line in one statement, which answers one row per line
+                        .process(e -> e.setProperty(RESERVATION_LINES,
+                                CaravanJson.write(e.getMessage().getBody(ReserveStockRequest.class).items())))
+                        .to("sql:classpath:sql/catalog/reserve-lines.sql?outputType=SelectList")
+                        .removeProperty(RESERVATION_LINES)
+                        .setBody(e -> StockReservations.reserved(e.getProperty(ORDER_ID, String.class),
+                                StockReservations.LineOutcome.ofRows(e.getMessage().getBody(List.class))))
                         .process(CatalogEvents::stockReserved)
                         .to(Outbox.WRITE)
                     .endChoice()

@@ -19,16 +19,19 @@ public final class StockReservations {
 
     private StockReservations() {}
 
-    /** What one line's conditional update did: {@code row} is null when the product does not exist. */
+    /** What one line's conditional update did, from a row of reserve-lines.sql. */
     public record LineOutcome(long productId, int quantity, boolean exists, boolean reserved, long unitPrice) {
 
-        public static LineOutcome of(ReserveStockRequest.Line line, Map<String, Object> row) {
-            if (row == null) {
-                return new LineOutcome(line.productId(), line.quantity(), false, false, 0);
-            }
+        public static LineOutcome of(Map<String, Object> row) {
             boolean reserved = Boolean.TRUE.equals(row.get("reserved"));
             long unitPrice = reserved ? ((Number) row.get("unit_price")).longValue() : 0;
-            return new LineOutcome(line.productId(), line.quantity(), true, reserved, unitPrice);
+            long productId = ((Number) row.get("product_id")).longValue();
+            int quantity = ((Number) row.get("quantity")).intValue();
+            return new LineOutcome(productId, quantity, Boolean.TRUE.equals(row.get("product_exists")), reserved, unitPrice);
+        }
+
+        public static List<LineOutcome> ofRows(List<Map<String, Object>> rows) {
+            return rows.stream().map(LineOutcome::of).toList();
         }
     }
 

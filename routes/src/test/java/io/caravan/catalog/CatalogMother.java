@@ -30,10 +30,12 @@ final class CatalogMother {
         return row;
     }
 
-    /** A row of reserve-line.sql: the product exists; {@code unitPrice} null when the units were not taken. */
-    static Map<String, Object> reserveLineRow(long productId, Long unitPrice) {
+    /** A row of reserve-lines.sql; {@code unitPrice} null when the units were not taken. */
+    static Map<String, Object> reserveLineRow(long productId, int quantity, boolean exists, Long unitPrice) {
         Map<String, Object> row = new HashMap<>();
         row.put("product_id", productId);
+        row.put("quantity", quantity);
+        row.put("product_exists", exists);
         row.put("unit_price", unitPrice);
         row.put("reserved", unitPrice != null);
         return row;

@@ -1,7 +1,10 @@
 package io.caravan.catalog;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongFunction;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
@@ -11,8 +14,11 @@ import org.apache.camel.component.sql.SqlConstants;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import io.caravan.common.outbox.Outbox;
 import io.caravan.common.outbox.OutboxEvent;
+import io.caravan.common.rest.CaravanJson;
 import io.caravan.common.rest.RestErrorPolicy;
 import io.caravan.testsupport.RouteTestSupport;
 
@@ -32,7 +38,7 @@ class StockReservationRoutesTest extends RouteTestSupport {
     void adviseRoutes() throws Exception {
         AdviceWith.adviceWith(context, ROUTE_RESERVE_STOCK_TX, a -> {
             a.weaveByToUri("sql:INSERT INTO stock_reservation.*").replace().to("mock:insert-reservation");
-            a.weaveByToUri("sql:classpath:sql/catalog/reserve-line.sql*").replace().to("mock:reserve-line");
+            a.weaveByToUri("sql:classpath:sql/catalog/reserve-lines.sql*").replace().to("mock:reserve-lines");
             a.weaveByToUri("sql:classpath:sql/catalog/read-reservation.sql*").replace().to("mock:read-reservation");
             a.weaveByToUri(Outbox.WRITE).replace().to("mock:outbox");
         });
@@ -50,13 +56,11 @@ class StockReservationRoutesTest extends RouteTestSupport {
     }
 
     @Test
-    void shouldReserveLinesInProductOrderAndWriteStockReservedPerProductWhenAllAreTaken() throws Exception {
+    void shouldReserveEveryLineInOneStatementAndWriteStockReservedPerProductWhenAllAreTaken() throws Exception {
         getMockEndpoint("mock:insert-reservation").whenAnyExchangeReceived(e -> e.getMessage().setHeader(SqlConstants.SQL_UPDATE_COUNT, 1));
-        MockEndpoint lines = getMockEndpoint("mock:reserve-line");
-        lines.whenAnyExchangeReceived(e -> {
-            long productId = e.getMessage().getBody(ReserveStockRequest.Line.class).productId();
-            e.getMessage().setHeader("reservedLine", reserveLineRow(productId, productId * 100));
-        });
+        MockEndpoint lines = getMockEndpoint("mock:reserve-lines");
+        lines.expectedMessageCount(1);
+        answerLines(productId -> productId * 100);
         MockEndpoint outbox = getMockEndpoint("mock:outbox");
         outbox.expectedMessageCount(1);
         getMockEndpoint("mock:read-reservation").expectedMessageCount(0);
@@ -67,8 +71,7 @@ class StockReservationRoutesTest extends RouteTestSupport {
         assertThat(json(answer).path("status").asText()).isEqualTo("RESERVED");
         assertThat(json(answer).path("orderId").asText()).isEqualTo(ORDER_ID);
         assertThat(json(answer).path("totalAmount").asLong()).isEqualTo(2 * 100 * 3 + 9 * 100);
-        assertThat(lines.getExchanges()).extracting(e -> e.getMessage().getBody(ReserveStockRequest.Line.class).productId())
-                .containsExactly(2L, 9L);
+        assertThat(requestedLines(lines.getExchanges().get(0))).containsExactly(List.of(9L, 1L), List.of(2L, 3L));
         List<OutboxEvent> events = events(outbox.getExchanges().get(0));
         assertThat(events).extracting(OutboxEvent::eventType).containsOnly("StockReserved");
         assertThat(events).extracting(OutboxEvent::key).containsExactly("2", "9");
@@ -79,10 +82,7 @@ class StockReservationRoutesTest extends RouteTestSupport {
     @Test
     void shouldAnswerInsufficientStockListingShortProductsAndWriteNothing() throws Exception {
         getMockEndpoint("mock:insert-reservation").whenAnyExchangeReceived(e -> e.getMessage().setHeader(SqlConstants.SQL_UPDATE_COUNT, 1));
-        getMockEndpoint("mock:reserve-line").whenAnyExchangeReceived(e -> {
-            long productId = e.getMessage().getBody(ReserveStockRequest.Line.class).productId();
-            e.getMessage().setHeader("reservedLine", reserveLineRow(productId, productId == 4 ? 400L : null));
-        });
+        answerLines(productId -> productId == 4 ? 400L : null);
         getMockEndpoint("mock:outbox").expectedMessageCount(0);
 
         Exchange answer = template.request(RESERVE_STOCK, e -> e.getMessage().setBody(reservationBody(4, 1, 8, 1, 6, 1)));
@@ -96,10 +96,8 @@ class StockReservationRoutesTest extends RouteTestSupport {
     @Test
     void shouldAnswerProductNotFoundListingUnknownProductsAndWriteNothing() throws Exception {
         getMockEndpoint("mock:insert-reservation").whenAnyExchangeReceived(e -> e.getMessage().setHeader(SqlConstants.SQL_UPDATE_COUNT, 1));
-        getMockEndpoint("mock:reserve-line").whenAnyExchangeReceived(e -> {
-            long productId = e.getMessage().getBody(ReserveStockRequest.Line.class).productId();
-            e.getMessage().setHeader("reservedLine", productId == 5 ? null : reserveLineRow(productId, null));
-        });
+        getMockEndpoint("mock:reserve-lines").whenAnyExchangeReceived(e -> e.getMessage().setBody(List.of(
+                reserveLineRow(4, 1, true, null), reserveLineRow(5, 1, false, null))));
         getMockEndpoint("mock:outbox").expectedMessageCount(0);
 
         Exchange answer = template.request(RESERVE_STOCK, e -> e.getMessage().setBody(reservationBody(4, 1, 5, 1)));
@@ -115,7 +113,7 @@ class StockReservationRoutesTest extends RouteTestSupport {
         getMockEndpoint("mock:insert-reservation").whenAnyExchangeReceived(e -> e.getMessage().setHeader(SqlConstants.SQL_UPDATE_COUNT, 0));
         getMockEndpoint("mock:read-reservation").whenAnyExchangeReceived(e -> e.getMessage().setBody(List.of(
                 storedLineRow("RESERVED", 2, 3, 150), storedLineRow("RESERVED", 9, 1, 1000))));
-        getMockEndpoint("mock:reserve-line").expectedMessageCount(0);
+        getMockEndpoint("mock:reserve-lines").expectedMessageCount(0);
         getMockEndpoint("mock:outbox").expectedMessageCount(0);
 
         Exchange answer = template.request(RESERVE_STOCK, e -> e.getMessage().setBody(reservationBody(2, 3, 9, 1)));
@@ -132,7 +130,7 @@ class StockReservationRoutesTest extends RouteTestSupport {
         Map<String, Object> tombstone = new java.util.HashMap<>();
         tombstone.put("status", "TOMBSTONE");
         getMockEndpoint("mock:read-reservation").whenAnyExchangeReceived(e -> e.getMessage().setBody(List.of(tombstone)));
-        getMockEndpoint("mock:reserve-line").expectedMessageCount(0);
+        getMockEndpoint("mock:reserve-lines").expectedMessageCount(0);
 
         Exchange answer = template.request(RESERVE_STOCK, e -> e.getMessage().setBody(reservationBody(2, 3)));
 
@@ -246,5 +244,21 @@ class StockReservationRoutesTest extends RouteTestSupport {
 
         assertThat(status(answer)).isEqualTo(409);
         assertThat(json(answer).path("code").asText()).isEqualTo("RESERVATION_RELEASED");
+    }
+
+    /** Answers reserve-lines.sql as the database would: one row per requested line, in product-id order. */
+    private void answerLines(LongFunction<Long> unitPriceOrNullWhenShort) {
+        getMockEndpoint("mock:reserve-lines").whenAnyExchangeReceived(e -> e.getMessage().setBody(requestedLines(e).stream()
+                .sorted(Comparator.comparing(line -> line.get(0)))
+                .map(line -> reserveLineRow(line.get(0), line.get(1).intValue(), true, unitPriceOrNullWhenShort.apply(line.get(0))))
+                .toList()));
+    }
+
+    /** The lines the route handed to reserve-lines.sql, each as [productId, quantity]. */
+    private static List<List<Long>> requestedLines(Exchange exchange) throws Exception {
+        JsonNode lines = CaravanJson.MAPPER.readTree(exchange.getProperty(CatalogHeaders.RESERVATION_LINES, String.class));
+        List<List<Long>> answer = new ArrayList<>();
+        lines.forEach(line -> answer.add(List.of(line.path("productId").asLong(), line.path("quantity").asLong())));
+        return answer;
     }
 }

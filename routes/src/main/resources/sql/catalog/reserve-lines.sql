@@ -1,0 +1,31 @@
+-- Every line of a reservation in one statement, inside the reservation's transaction. The products are locked in
+-- product-id order first, as a confirmation locks them, so reservations and confirmations crossing the same
+-- products cannot deadlock. Then each line's conditional update takes its units only if enough are available
+-- (never below zero, whatever runs at the same time: a row changed since the statement's snapshot is checked again
+-- in its latest version) and the line is stored with the catalog price of that moment.
+-- One row per requested line, in product-id order: whether the product exists and whether its units were taken.
+-- When any line was not taken the route refuses the reservation and the transaction rolls back the others.
+WITH requested AS (
+    SELECT (line ->> 'productId')::bigint AS product_id, (line ->> 'quantity')::int AS quantity
+    FROM jsonb_array_elements(CAST(:#${exchangeProperty.reservationLines} AS jsonb)) AS line
+), locked AS MATERIALIZED (
+    SELECT p.id FROM product p
+    WHERE p.id IN (SELECT product_id FROM requested)
+    ORDER BY p.id
+    FOR NO KEY UPDATE
+), taken AS (
+    UPDATE product p SET stock = p.stock - r.quantity, reserved = p.reserved + r.quantity
+    FROM requested r
+    WHERE p.id = r.product_id AND p.id IN (SELECT id FROM locked) AND p.stock >= r.quantity
+    RETURNING p.id, p.price, r.quantity
+), line AS (
+    INSERT INTO stock_reservation_line (order_id, product_id, quantity, unit_price)
+    SELECT CAST(:#${exchangeProperty.orderId} AS uuid), id, quantity, price FROM taken
+    RETURNING product_id, unit_price
+)
+SELECT r.product_id, r.quantity, locked.id IS NOT NULL AS product_exists, line.unit_price,
+       line.product_id IS NOT NULL AS reserved
+FROM requested r
+LEFT JOIN locked ON locked.id = r.product_id
+LEFT JOIN line ON line.product_id = r.product_id
+ORDER BY r.product_id
