@@ -14,6 +14,7 @@ import org.apache.camel.support.DefaultMessage;
 import org.springframework.stereotype.Component;
 
 import io.caravan.common.db.Transactions;
+import io.caravan.common.rest.CaravanJson;
 
 /**
  * The transactional outbox: the write route used inside business transactions, and the relay that publishes
@@ -27,18 +28,23 @@ public class OutboxRelayRoutes extends RouteBuilder {
     static final String RELAY_BATCH = "direct:outbox-relay-batch";
     static final String IDS = "outboxIds";
     static final String MORE = "caravanOutboxMore";
+    static final String ROWS = "caravanOutboxRows";
 
     @Override
     public void configure() {
+        // every event of the change in one statement, as one JSON array: WITH ORDINALITY keeps their order in the
+        // ids the relay publishes by; noop leaves the body as the caller's
         from(Outbox.WRITE).routeId("common-outbox-write")
-                .split(exchangeProperty(Outbox.EVENTS))
-                    // the row as a Map: camel-sql reads plain :#names straight from it, where :#${body.x} would cost
-                    // an exchange copy, a Simple/OGNL evaluation and a failed type conversion per parameter
-                    .process(OutboxRelayRoutes::toRow)
+                .process(OutboxRelayRoutes::toRows)
+                .filter(exchangeProperty(ROWS).isNotNull())
                     .to("sql:INSERT INTO outbox (event_id, topic, message_key, event_type, payload) "
-                            + "VALUES (CAST(:#eventId AS uuid), :#topic, :#key, :#eventType, CAST(:#payload AS jsonb))")
+                            + "SELECT CAST(e ->> 'eventId' AS uuid), e ->> 'topic', e ->> 'key', e ->> 'eventType', "
+                            + "e -> 'payload' "
+                            + "FROM jsonb_array_elements(CAST(:#${exchangeProperty.caravanOutboxRows} AS jsonb)) "
+                            + "WITH ORDINALITY AS t(e, n) ORDER BY n?noop=true")
                 .end()
-                .removeProperty(Outbox.EVENTS);
+                .removeProperty(Outbox.EVENTS)
+                .removeProperty(ROWS);
 
         from("timer:outbox-relay?delay={{caravan.outbox.initial-delay-ms:1000}}&period={{caravan.outbox.period-ms:100}}")
                 .routeId("common-outbox-relay")
@@ -71,16 +77,24 @@ public class OutboxRelayRoutes extends RouteBuilder {
                 .to("sql:DELETE FROM outbox WHERE sent_at < now() - interval '1 day'");
     }
 
-    /** One outbox event as the INSERT's named parameters. */
-    static void toRow(Exchange exchange) {
-        OutboxEvent event = exchange.getMessage().getBody(OutboxEvent.class);
-        Map<String, Object> row = new HashMap<>(8);
-        row.put("eventId", event.eventId());
-        row.put("topic", event.topic());
-        row.put("key", event.key());
-        row.put("eventType", event.eventType());
-        row.put("payload", event.payload());
-        exchange.getMessage().setBody(row);
+    /** The events to write as the JSON array the INSERT reads, each envelope as an object (none: no property). */
+    @SuppressWarnings("unchecked")
+    static void toRows(Exchange exchange) {
+        List<OutboxEvent> events = exchange.getProperty(Outbox.EVENTS, List.class);
+        if (events == null || events.isEmpty()) {
+            return; // the change produced no event
+        }
+        List<Map<String, Object>> rows = new ArrayList<>(events.size());
+        for (OutboxEvent event : events) {
+            Map<String, Object> row = new HashMap<>(8);
+            row.put("eventId", event.eventId());
+            row.put("topic", event.topic());
+            row.put("key", event.key());
+            row.put("eventType", event.eventType());
+            row.put("payload", event.event());
+            rows.add(row);
+        }
+        exchange.setProperty(ROWS, CaravanJson.write(rows));
     }
 
     /** Turns the pending rows into one Kafka batch: one message per row with its own topic and key. */

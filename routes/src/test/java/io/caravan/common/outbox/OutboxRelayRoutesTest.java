@@ -14,7 +14,10 @@ import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import io.caravan.common.events.EventEnvelope;
+import io.caravan.common.rest.CaravanJson;
 import io.caravan.testsupport.RouteTestSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -118,9 +121,9 @@ class OutboxRelayRoutesTest extends RouteTestSupport {
     }
 
     @Test
-    void shouldInsertOneRowPerEventAndKeepTheBodyWhenWriting() throws Exception {
+    void shouldInsertEveryEventInOneStatementInTheirOrderAndKeepTheBodyWhenWriting() throws Exception {
         MockEndpoint insert = getMockEndpoint("mock:insert");
-        insert.expectedMessageCount(2);
+        insert.expectedMessageCount(1);
         OutboxEvent created = new OutboxEvent("user-events", "7", EventEnvelope.of("UserCreated").userId(7));
         OutboxEvent charged = new OutboxEvent("user-events", "7", EventEnvelope.of("PointCharged").userId(7).requestId("r-1"));
 
@@ -131,13 +134,31 @@ class OutboxRelayRoutesTest extends RouteTestSupport {
         });
 
         MockEndpoint.assertIsSatisfied(context);
-        assertThat(insert.getExchanges()).extracting(e -> e.getMessage().getBody()).containsExactly(
-                Map.of("eventId", created.eventId(), "topic", "user-events", "key", "7", "eventType", "UserCreated",
-                        "payload", created.payload()),
-                Map.of("eventId", charged.eventId(), "topic", "user-events", "key", "7", "eventType", "PointCharged",
-                        "payload", charged.payload()));
+        JsonNode rows = CaravanJson.MAPPER.readTree(insert.getExchanges().get(0).getProperty(OutboxRelayRoutes.ROWS, String.class));
+        assertThat(rows).hasSize(2);
+        assertRow(rows.get(0), created);
+        assertRow(rows.get(1), charged);
         assertThat(answer.getMessage().getBody()).isEqualTo("the user");
         assertThat(answer.getProperty(Outbox.EVENTS)).isNull();
+        assertThat(answer.getProperty(OutboxRelayRoutes.ROWS)).isNull();
+    }
+
+    @Test
+    void shouldInsertNothingWhenTheChangeHasNoEvent() throws Exception {
+        getMockEndpoint("mock:insert").expectedMessageCount(0);
+
+        var answer = template.request(Outbox.WRITE, e -> e.getMessage().setBody("the user"));
+
+        MockEndpoint.assertIsSatisfied(context);
+        assertThat(answer.getMessage().getBody()).isEqualTo("the user");
+    }
+
+    private static void assertRow(JsonNode row, OutboxEvent event) throws Exception {
+        assertThat(row.path("eventId").asText()).isEqualTo(event.eventId());
+        assertThat(row.path("topic").asText()).isEqualTo(event.topic());
+        assertThat(row.path("key").asText()).isEqualTo(event.key());
+        assertThat(row.path("eventType").asText()).isEqualTo(event.eventType());
+        assertThat(row.path("payload")).isEqualTo(CaravanJson.MAPPER.readTree(event.payload()));
     }
 
     private void lockAnswers(boolean locked) {
