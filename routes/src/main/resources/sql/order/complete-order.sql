@@ -1,18 +1,29 @@
--- The saga's completion: COMPLETED with the amounts of its outcome. No row when the order was completed already
--- (a completion may run more than once). COMPENSATING is completed too: a step failed only after recovery had
+-- The saga's completion: COMPLETED with the amounts of its outcome, and every line with the catalog's price at
+-- reservation time, in one statement. No row (and no line touched) when the order was completed already (a
+-- completion may run more than once). COMPENSATING is completed too: a step failed only after recovery had
 -- decided to finish the saga (its payment was captured).
-UPDATE orders
-SET status = 'COMPLETED',
-    total_amount = :#${exchangeProperty.outcome.totalAmount},
-    points_used = :#${exchangeProperty.outcome.pointsUsed},
-    discount_amount = :#${exchangeProperty.outcome.discountAmount},
-    paid_amount = :#${exchangeProperty.outcome.paidAmount},
-    coupon_applied = :#${exchangeProperty.outcome.couponApplied},
-    coupon_skipped_reason = :#${exchangeProperty.outcome.couponSkippedReason},
-    failure_status = NULL,
-    failure_code = NULL,
-    failure_detail = NULL,
-    completed_at = now(),
-    updated_at = now()
-WHERE id = CAST(:#${exchangeProperty.outcome.orderId} AS uuid) AND status IN ('PENDING', 'COMPENSATING')
-RETURNING id
+WITH completed AS (
+    UPDATE orders
+    SET status = 'COMPLETED',
+        total_amount = :#${exchangeProperty.outcome.totalAmount},
+        points_used = :#${exchangeProperty.outcome.pointsUsed},
+        discount_amount = :#${exchangeProperty.outcome.discountAmount},
+        paid_amount = :#${exchangeProperty.outcome.paidAmount},
+        coupon_applied = :#${exchangeProperty.outcome.couponApplied},
+        coupon_skipped_reason = :#${exchangeProperty.outcome.couponSkippedReason},
+        failure_status = NULL,
+        failure_code = NULL,
+        failure_detail = NULL,
+        completed_at = now(),
+        updated_at = now()
+    WHERE id = CAST(:#${exchangeProperty.outcome.orderId} AS uuid) AND status IN ('PENDING', 'COMPENSATING')
+    RETURNING id
+), lines AS (
+    UPDATE order_item AS i
+    SET unit_price = (priced.line ->> 'unitPrice')::bigint,
+        line_amount = (priced.line ->> 'lineAmount')::bigint
+    FROM completed, jsonb_array_elements(CAST(:#${exchangeProperty.outcome.pricedLinesJson} AS jsonb)) AS priced (line)
+    WHERE i.order_id = completed.id
+      AND i.product_id = (priced.line ->> 'productId')::bigint
+)
+SELECT id FROM completed

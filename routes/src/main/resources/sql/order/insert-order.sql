@@ -1,7 +1,16 @@
--- A new PENDING order; a request id already taken by a concurrent twin inserts nothing and returns no row.
-INSERT INTO orders (id, user_id, status, issued_coupon_id, coupon_policy, request_id, request_hash)
-VALUES (CAST(:#${exchangeProperty.order.orderId} AS uuid), :#${exchangeProperty.order.userId}, 'PENDING',
-        :#${exchangeProperty.order.issuedCouponId}, :#${exchangeProperty.order.couponPolicy},
-        :#${exchangeProperty.order.requestId}, :#${exchangeProperty.order.requestHash})
-ON CONFLICT (request_id) DO NOTHING
-RETURNING id
+-- A new PENDING order with its lines, in request order (prices come with the reservation), in one statement. A
+-- request id already taken by a concurrent twin inserts nothing, no order and no line, and returns no row.
+WITH created AS (
+    INSERT INTO orders (id, user_id, status, issued_coupon_id, coupon_policy, request_id, request_hash)
+    VALUES (CAST(:#${exchangeProperty.order.orderId} AS uuid), :#${exchangeProperty.order.userId}, 'PENDING',
+            :#${exchangeProperty.order.issuedCouponId}, :#${exchangeProperty.order.couponPolicy},
+            :#${exchangeProperty.order.requestId}, :#${exchangeProperty.order.requestHash})
+    ON CONFLICT (request_id) DO NOTHING
+    RETURNING id
+), lines AS (
+    INSERT INTO order_item (order_id, line_no, product_id, quantity)
+    SELECT created.id, line.no, (line.item ->> 'productId')::bigint, (line.item ->> 'quantity')::int
+    FROM created,
+         jsonb_array_elements(CAST(:#${exchangeProperty.order.linesJson} AS jsonb)) WITH ORDINALITY AS line (item, no)
+)
+SELECT id FROM created

@@ -41,7 +41,6 @@ public class OrderLifecycleRoutes extends RouteBuilder {
                     .to("sql:classpath:sql/order/find-order-by-request.sql?outputType=SelectOne")
                     .process(OrderLifecycleRoutes::requestInProgress)
                 .end()
-                .to("sql:classpath:sql/order/insert-order-items.sql")
                 .process(OrderEvents::orderCreated)
                 .to(Outbox.WRITE);
 
@@ -80,7 +79,6 @@ public class OrderLifecycleRoutes extends RouteBuilder {
         Transactions.route(this, FINISH_ORDER_TX, ROUTE_FINISH_ORDER_TX)
                 .to("sql:classpath:sql/order/complete-order.sql?outputType=SelectOne")
                 .filter(body().isNotNull())
-                    .to("sql:classpath:sql/order/price-order-items.sql")
                     .process(OrderEvents::orderCompleted)
                     .to(Outbox.WRITE)
                 .end();
