@@ -34,6 +34,8 @@ public class NotificationRoutes extends RouteBuilder {
     static final String WEBHOOK = "http://caravan-notification-webhook"
             + "?connectTimeout={{caravan.http.connect-timeout-ms:1000}}"
             + "&responseTimeout={{caravan.http.response-timeout-ms:3000}}";
+    /** Exchange property: the notification to deliver, as a row of select-undelivered-notification.sql. */
+    static final String NOTIFICATION = "notification";
     /** Camel's headers, including the Kafka manual commit and the redelivery counter. */
     static final String CAMEL_HEADERS = "Camel*";
 
@@ -49,20 +51,30 @@ public class NotificationRoutes extends RouteBuilder {
                     .to(DELIVER_NOTIFICATION)
                 .end();
 
+        // a notification recorded here is the one to deliver (exchange property NOTIFICATION)
         Transactions.route(this, RECORD_NOTIFICATION_TX, ROUTE_RECORD_NOTIFICATION_TX)
+                .removeProperty(NOTIFICATION)
                 .to(EventConsumers.markProcessed(NOTIFICATION_GROUP))
                 .filter(EventConsumers.firstDelivery())
                     .to("sql:classpath:sql/user/insert-notification.sql?outputType=SelectOne")
-                    .filter(body().isNull())
-                        .log(LoggingLevel.INFO, "io.caravan.notification",
-                                "No new notification for ${exchangeProperty.notificationEvent}: already recorded or unknown user")
+                    .choice()
+                        .when(body().isNull())
+                            .log(LoggingLevel.INFO, "io.caravan.notification", "No new notification for "
+                                    + "${exchangeProperty.notificationEvent}: already recorded or unknown user")
+                        .otherwise()
+                            .setProperty(NOTIFICATION, body())
                     .end()
                 .end();
 
+        // a repeated event finds the notification still undelivered, if any, in the database
         from(DELIVER_NOTIFICATION).routeId(ROUTE_DELIVER_NOTIFICATION).errorHandler(noErrorHandler())
-                .to("sql:classpath:sql/user/select-undelivered-notification.sql?outputType=SelectOne")
-                .filter(body().isNotNull())
-                    .setProperty("notification", body())
+                .choice()
+                    .when(exchangeProperty(NOTIFICATION).isNull())
+                        .to("sql:classpath:sql/user/select-undelivered-notification.sql?outputType=SelectOne")
+                        .setProperty(NOTIFICATION, body())
+                .end()
+                .filter(exchangeProperty(NOTIFICATION).isNotNull())
+                    .setBody(exchangeProperty(NOTIFICATION))
                     .choice()
                         .when(NotificationRoutes::webhookMissing)
                             .process(NotificationRoutes::logRecordedOnly)
@@ -78,7 +90,7 @@ public class NotificationRoutes extends RouteBuilder {
         from(PUSH_NOTIFICATION).routeId(ROUTE_PUSH_NOTIFICATION).errorHandler(noErrorHandler())
                 .removeHeaders("*", CAMEL_HEADERS)
                 .process(e -> e.getMessage().setBody(CaravanJson.write(
-                        NotificationEvent.pushBody(e.getProperty("notification", java.util.Map.class)))))
+                        NotificationEvent.pushBody(e.getProperty(NOTIFICATION, java.util.Map.class)))))
                 .setHeader(Exchange.HTTP_METHOD, constant("POST"))
                 .setHeader(Exchange.CONTENT_TYPE, constant("application/json"))
                 .setHeader(Exchange.HTTP_URI, simple("{{caravan.notification.webhook-url:}}"))
