@@ -5,18 +5,22 @@
 -- in its latest version) and the line is stored with the catalog price of that moment.
 -- One row per requested line, in product-id order: whether the product exists and whether its units were taken.
 -- When any line was not taken the route refuses the reservation and the transaction rolls back the others.
+-- Products are found with "= ANY (ARRAY(...))" rather than "IN (SELECT ...)": PostgreSQL estimates a JSON array at
+-- 100 elements whatever its length, and with IN it scanned the whole product table, twice (EXPLAIN at 1,002
+-- products: two sequential scans; with ANY, two primary-key lookups). The array is computed before the UPDATE
+-- reads any row, so every lock is taken, in product-id order, before any line's units are taken.
 WITH requested AS (
     SELECT (line ->> 'productId')::bigint AS product_id, (line ->> 'quantity')::int AS quantity
     FROM jsonb_array_elements(CAST(:#${exchangeProperty.reservationLines} AS jsonb)) AS line
 ), locked AS MATERIALIZED (
     SELECT p.id FROM product p
-    WHERE p.id IN (SELECT product_id FROM requested)
+    WHERE p.id = ANY (ARRAY(SELECT product_id FROM requested))
     ORDER BY p.id
     FOR NO KEY UPDATE
 ), taken AS (
     UPDATE product p SET stock = p.stock - r.quantity, reserved = p.reserved + r.quantity
     FROM requested r
-    WHERE p.id = r.product_id AND p.id IN (SELECT id FROM locked) AND p.stock >= r.quantity
+    WHERE p.id = ANY (ARRAY(SELECT id FROM locked)) AND p.id = r.product_id AND p.stock >= r.quantity
     RETURNING p.id, p.price, r.quantity
 ), line AS (
     INSERT INTO stock_reservation_line (order_id, product_id, quantity, unit_price)
