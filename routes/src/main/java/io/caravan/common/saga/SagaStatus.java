@@ -20,6 +20,15 @@ public enum SagaStatus {
         };
     }
 
+    /** The {@code saga_step} column holding a step's endpoint of this direction. */
+    String stepUriColumn() {
+        return switch (this) {
+            case COMPENSATING -> "compensation_uri";
+            case COMPLETING -> "completion_uri";
+            default -> throw new IllegalStateException("Not a finishing state: " + this);
+        };
+    }
+
     /** The {@code saga_step.status} a step takes once its endpoint of this direction ran. */
     String stepDone() {
         return finished().name();

@@ -129,11 +129,10 @@ final class SagaStore {
      * statement finished the saga.
      */
     void finish(String id, SagaStatus direction) {
-        String uri = direction == SagaStatus.COMPENSATING ? "compensation_uri" : "completion_uri";
         jdbc.update("WITH finished AS (UPDATE saga SET status = ?, owner = NULL, lease_until = NULL, next_attempt_at = NULL, "
                 + "updated_at = now() WHERE id = ? AND status = ? RETURNING id) "
                 + "UPDATE saga_step SET status = ?, done_at = now() WHERE saga_id IN (SELECT id FROM finished) "
-                + "AND status = 'PENDING' AND " + uri + " IS NOT NULL",
+                + "AND status = 'PENDING' AND " + direction.stepUriColumn() + " IS NOT NULL",
                 direction.finished().name(), id, direction.name(), direction.stepDone());
     }
 
