@@ -52,11 +52,14 @@ final class JdbcSagaCoordinator implements CamelSagaCoordinator {
             }
         }
         try {
-            boolean logged = service.store().addStep(id, step.getCompensation().map(Endpoint::getEndpointUri).orElse(null),
+            boolean logged = service.logStep(id, step.getCompensation().map(Endpoint::getEndpointUri).orElse(null),
                     step.getCompletion().map(Endpoint::getEndpointUri).orElse(null), options,
                     step.getTimeoutInMilliseconds().orElse(null));
             if (!logged) {
-                return CompletableFuture.failedFuture(new SagaNotRunningException(id, service.store().status(id).orElse(null), "begin a step"));
+                SagaStatus now = service.store().status(id).orElse(null);
+                // not in the log: a saga whose timeout passed before its first step (nothing was logged for it)
+                return CompletableFuture.failedFuture(new SagaNotRunningException(id, now,
+                        now == null ? "begin a step after the saga's timeout" : "begin a step"));
             }
             return CompletableFuture.completedFuture(null);
         } catch (RuntimeException e) {

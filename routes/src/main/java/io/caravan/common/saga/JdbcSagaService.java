@@ -1,5 +1,6 @@
 package io.caravan.common.saga;
 
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -24,8 +25,10 @@ import io.micrometer.core.instrument.MeterRegistry;
  * a drop-in replacement of Camel's {@code InMemorySagaService}: routes keep the plain Saga EIP
  * ({@code saga()}, {@code compensation()}, {@code completion()}, {@code option()}).
  * <ul>
- * <li>{@code newSaga} logs the saga RUNNING with its timeout; {@code beginStep} logs each step with its evaluated
- * options before the step's action runs.</li>
+ * <li>{@code beginStep} logs each step with its evaluated options before the step's action runs. The saga itself
+ * is logged RUNNING (with its timeout, counted from {@code newSaga}) by the same statement as its first step: until
+ * a step is logged there is nothing to finish, so a crash before it leaves nothing behind, and a saga ended
+ * without a step writes nothing.</li>
  * <li>{@code compensate}/{@code complete} log the decision first, then call the compensation/completion endpoints
  * of the steps (newest first) with the options as headers and {@code Long-Running-Action}; their future completes
  * only when every step is done (or fails with {@link SagaUnfinishedException} when an endpoint kept failing: the
@@ -47,6 +50,8 @@ public class JdbcSagaService extends ServiceSupport implements CamelSagaService 
     private final String instanceId;
     /** Sagas begun here and not yet decided: this instance keeps their lease. */
     private final Set<String> running = ConcurrentHashMap.newKeySet();
+    /** Sagas begun here with no step logged yet, so not in the log either. */
+    private final Map<String, Unlogged> unlogged = new ConcurrentHashMap<>();
     private final SagaFinisher finisher = new SagaFinisher(this);
     private CamelContext camelContext;
     private ScheduledExecutorService workers;
@@ -65,13 +70,33 @@ public class JdbcSagaService extends ServiceSupport implements CamelSagaService 
     @Override
     public CompletableFuture<CamelSagaCoordinator> newSaga(Exchange exchange) {
         String id = UUID.randomUUID().toString();
-        try {
-            store.create(id, instanceId, properties.getTimeout().toMillis(), properties.getLeaseMs());
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
+        unlogged.put(id, new Unlogged(System.nanoTime()));
         running.add(id);
         return CompletableFuture.completedFuture(new JdbcSagaCoordinator(this, id));
+    }
+
+    /**
+     * Logs a step of a RUNNING saga; the saga's first step logs the saga with it. False when the saga is no longer
+     * RUNNING (decided, or its timeout passed before its first step).
+     */
+    boolean logStep(String id, String compensationUri, String completionUri, Map<String, String> options, Long stepTimeoutMs) {
+        Unlogged saga = unlogged.get(id);
+        if (saga != null) {
+            // steps of one saga may begin at once (a parallel multicast): one logs the saga, the others wait for it
+            synchronized (saga) {
+                if (unlogged.containsKey(id)) {
+                    long left = properties.getTimeout().toMillis() - (System.nanoTime() - saga.beganNanos()) / 1_000_000;
+                    if (left <= 0) {
+                        return false;
+                    }
+                    store.createWithFirstStep(id, instanceId, stepTimeoutMs == null ? left : Math.min(left, stepTimeoutMs),
+                            properties.getLeaseMs(), compensationUri, completionUri, options);
+                    unlogged.remove(id);
+                    return true;
+                }
+            }
+        }
+        return store.addStep(id, compensationUri, completionUri, options, stepTimeoutMs);
     }
 
     /** A saga of the log (begun by any instance), or null when the log has no such saga. */
@@ -93,13 +118,17 @@ public class JdbcSagaService extends ServiceSupport implements CamelSagaService 
     /** Decides a RUNNING saga (COMPENSATING or COMPLETING) for the route and finishes it; see the class comment. */
     CompletableFuture<Void> end(String id, SagaStatus direction, Exchange exchange) {
         running.remove(id);
+        if (unlogged.remove(id) != null) {
+            return CompletableFuture.completedFuture(null); // no step: nothing to compensate or complete, nothing logged
+        }
         try {
             CompletableFuture<Boolean> finishing;
             if (store.decide(id, direction, instanceId, properties.getLeaseMs(), null)) {
                 finishing = finisher.finish(id, direction, exchange);
             } else {
                 SagaStatus now = store.status(id).orElse(null);
-                if (now == direction.finished()) {
+                // not in the log when its timeout passed before its first step: nothing of it to undo
+                if (now == direction.finished() || (now == null && direction == SagaStatus.COMPENSATING)) {
                     return CompletableFuture.completedFuture(null);
                 }
                 if (now != direction) {
@@ -168,6 +197,7 @@ public class JdbcSagaService extends ServiceSupport implements CamelSagaService 
             LOG.warn("Could not release the saga leases of {} (they expire on their own): {}", instanceId, e.getMessage());
         }
         running.clear();
+        unlogged.clear();
     }
 
     @Override
@@ -190,6 +220,9 @@ public class JdbcSagaService extends ServiceSupport implements CamelSagaService 
         recovery.pass();
     }
 
+    /** When a saga not logged yet began ({@link System#nanoTime()}); also what its first steps synchronize on. */
+    private record Unlogged(long beganNanos) {}
+
     SagaStore store() {
         return store;
     }
@@ -208,6 +241,19 @@ public class JdbcSagaService extends ServiceSupport implements CamelSagaService 
 
     Set<String> running() {
         return running;
+    }
+
+    /** Forgets the sagas begun here that never logged a step within their timeout (a route that never ended them). */
+    void forgetUnloggedPastTimeout() {
+        long timeoutNanos = properties.getTimeout().toNanos();
+        long now = System.nanoTime();
+        unlogged.entrySet().removeIf(saga -> {
+            boolean expired = now - saga.getValue().beganNanos() > timeoutNanos;
+            if (expired) {
+                running.remove(saga.getKey());
+            }
+            return expired;
+        });
     }
 
     ScheduledExecutorService workers() {

@@ -108,6 +108,7 @@ final class SagaRecovery {
                         service.finisher().busy());
                 claims.forEach(this::recover);
             } while (claims.size() == settings.getRecoveryBatchSize() && ++batches < MAX_BATCHES_PER_PASS);
+            service.forgetUnloggedPastTimeout();
             counts.set(service.store().counts());
             if (passes++ % PURGE_EVERY_PASSES == 0) {
                 service.store().purgeFinished(settings.getRetention().toMillis());

@@ -52,9 +52,19 @@ final class SagaStore {
         this.jdbc = new JdbcTemplate(new DelegatingDataSource(dataSource));
     }
 
-    void create(String id, String owner, long timeoutMs, long leaseMs) {
-        jdbc.update("INSERT INTO saga (id, status, timeout_at, owner, lease_until) "
-                + "VALUES (?, 'RUNNING', now() + ?" + MS + ", ?, now() + ?" + MS + ")", id, timeoutMs, owner, leaseMs);
+    /**
+     * Logs a saga RUNNING together with its first step (number 1), in one statement: the saga is written when it
+     * first has something to finish. {@code timeoutMs}: what is left of the saga's timeout, already brought forward
+     * by the step's own timeout if it has one.
+     */
+    void createWithFirstStep(String id, String owner, long timeoutMs, long leaseMs, String compensationUri,
+            String completionUri, Map<String, String> options) {
+        jdbc.update("WITH created AS (INSERT INTO saga (id, status, timeout_at, owner, lease_until) "
+                + "VALUES (?, 'RUNNING', now() + ?" + MS + ", ?, now() + ?" + MS + ") RETURNING id) "
+                + "INSERT INTO saga_step (saga_id, seq, compensation_uri, completion_uri, options) "
+                + "SELECT id, 1, ?, ?, CAST(? AS jsonb) FROM created",
+                new Object[] {id, timeoutMs, owner, leaseMs, compensationUri, completionUri, toJson(options)},
+                new int[] {TEXT, Types.BIGINT, TEXT, Types.BIGINT, TEXT, TEXT, TEXT});
     }
 
     /**

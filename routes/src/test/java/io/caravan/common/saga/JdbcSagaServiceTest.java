@@ -1,10 +1,22 @@
 package io.caravan.common.saga;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.saga.CamelSagaCoordinator;
+import org.apache.camel.saga.CamelSagaStep;
 import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +36,87 @@ class JdbcSagaServiceTest extends SagaTestSupport {
                 e.getMessage().setHeader("failAt", failAt);
             }
         });
+    }
+
+    private static Exchange exchange(JdbcSagaService service) {
+        Exchange exchange = new DefaultExchange(service.getCamelContext());
+        exchange.getMessage().setHeader("orderKey", "o-42");
+        return exchange;
+    }
+
+    /** Step {@code n} of the synthetic saga as its route declares it: compensation, completion and option. */
+    private static CamelSagaStep step(JdbcSagaService service, int n) {
+        CamelContext context = service.getCamelContext();
+        return new CamelSagaStep(context.getEndpoint("direct:compensate-" + n), context.getEndpoint("direct:complete-" + n),
+                Map.of("key", context.resolveLanguage("simple").createExpression("${header.orderKey}-" + n)), null);
+    }
+
+    @Test
+    void shouldLogASagaWithItsFirstStepAndNothingForASagaEndedWithoutAStep() throws Exception {
+        JdbcSagaService service = startInstance(fastSettings(), null);
+
+        CamelSagaCoordinator empty = service.newSaga(exchange(service)).get();
+        assertThat(service.getSaga(empty.getId()).get()).isNotNull();
+        assertThat(empty.complete(exchange(service))).succeedsWithin(BOUND);
+        assertThat(db.queryForObject("SELECT count(*) FROM saga", Long.class)).isZero();
+
+        CamelSagaCoordinator saga = service.newSaga(exchange(service)).get();
+        assertThat(db.queryForObject("SELECT count(*) FROM saga", Long.class)).isZero();
+        assertThat(saga.beginStep(exchange(service), step(service, 1))).succeedsWithin(BOUND);
+
+        assertThat(db.queryForMap("SELECT status, owner, timeout_at > now() + interval '20 seconds' AS later FROM saga WHERE id = ?",
+                saga.getId())).containsEntry("status", "RUNNING").containsEntry("owner", service.instanceId())
+                .containsEntry("later", true);
+        assertThat(db.queryForList("SELECT seq FROM saga_step WHERE saga_id = ?", Integer.class, saga.getId())).containsExactly(1);
+        assertThat(saga.compensate(exchange(service))).succeedsWithin(BOUND);
+        assertThat(callsOf(saga.getId())).containsExactly("compensate-1:o-42-1");
+        assertThat(status(saga.getId())).isEqualTo("COMPENSATED");
+    }
+
+    @Test
+    void shouldLogTheSagaOnceWhenItsFirstStepsBeginAtOnce() throws Exception {
+        JdbcSagaService service = startInstance(fastSettings(), null);
+        CamelSagaCoordinator saga = service.newSaga(exchange(service)).get();
+        int steps = 3;
+        ExecutorService pool = Executors.newFixedThreadPool(steps);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<CompletableFuture<Void>>> begun = new ArrayList<>();
+            for (int i = 1; i <= steps; i++) {
+                CamelSagaStep step = step(service, i);
+                begun.add(pool.submit(() -> {
+                    start.await();
+                    return saga.beginStep(exchange(service), step);
+                }));
+            }
+            start.countDown();
+            for (Future<CompletableFuture<Void>> step : begun) {
+                assertThat(step.get(20, TimeUnit.SECONDS)).succeedsWithin(BOUND);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(db.queryForList("SELECT id FROM saga", String.class)).containsExactly(saga.getId());
+        assertThat(db.queryForList("SELECT seq FROM saga_step ORDER BY seq", Integer.class)).containsExactly(1, 2, 3);
+        assertThat(db.queryForList("SELECT compensation_uri FROM saga_step", String.class)).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void shouldRefuseAFirstStepAfterTheSagasTimeoutAndLogNothing() throws Exception {
+        SagaProperties settings = fastSettings();
+        settings.setTimeout(Duration.ofMillis(50));
+        JdbcSagaService service = startInstance(settings, null);
+        long began = System.nanoTime();
+        CamelSagaCoordinator saga = service.newSaga(exchange(service)).get();
+        await().atMost(BOUND).until(() -> System.nanoTime() - began > Duration.ofMillis(60).toNanos());
+
+        assertThat(saga.beginStep(exchange(service), step(service, 1))).failsWithin(BOUND)
+                .withThrowableOfType(java.util.concurrent.ExecutionException.class)
+                .withCauseInstanceOf(SagaNotRunningException.class);
+        assertThat(saga.compensate(exchange(service))).succeedsWithin(BOUND);
+        assertThat(db.queryForObject("SELECT count(*) FROM saga", Long.class)).isZero();
+        assertThat(calls).isEmpty();
     }
 
     @Test
@@ -105,9 +198,12 @@ class JdbcSagaServiceTest extends SagaTestSupport {
         SagaProperties settings = fastSettings();
         settings.setTimeout(Duration.ofMillis(300));
         JdbcSagaService service = startInstance(settings, null);
-        String sagaId = service.newSaga(null).get().getId();
+        CamelSagaCoordinator saga = service.newSaga(null).get();
+        String sagaId = saga.getId();
+        assertThat(saga.beginStep(exchange(service), step(service, 1))).succeedsWithin(BOUND);
 
         await().atMost(BOUND).until(() -> "COMPENSATED".equals(status(sagaId)));
+        assertThat(callsOf(sagaId)).containsExactly("compensate-1:o-42-1");
 
         assertThat(service.getSaga(sagaId).get().complete(null))
                 .failsWithin(BOUND).withThrowableOfType(java.util.concurrent.ExecutionException.class)
@@ -118,7 +214,9 @@ class JdbcSagaServiceTest extends SagaTestSupport {
     @Test
     void shouldGiveUpTheClaimOfASagaStillRunningWhenStopping() throws Exception {
         JdbcSagaService service = startInstance(fastSettings(), null);
-        String sagaId = service.newSaga(new DefaultExchange(service.getCamelContext())).get().getId();
+        CamelSagaCoordinator saga = service.newSaga(exchange(service)).get();
+        String sagaId = saga.getId();
+        assertThat(saga.beginStep(exchange(service), step(service, 1))).succeedsWithin(BOUND);
         assertThat(db.queryForObject("SELECT owner FROM saga WHERE id = ?", String.class, sagaId)).isEqualTo(service.instanceId());
 
         service.stop();

@@ -27,7 +27,7 @@ class SagaStoreTest extends SagaTestSupport {
     @Test
     void shouldKeepALoggedStepWhenTheCallersTransactionRollsBack() {
         SagaStore store = new SagaStore(dataSource);
-        store.create("s-1", "me", 30_000, 30_000);
+        insertRunningSaga("s-1", "me", "30 seconds", "30 seconds", 0);
         TransactionTemplate business = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
 
         business.executeWithoutResult(status -> {
@@ -46,12 +46,14 @@ class SagaStoreTest extends SagaTestSupport {
     @Test
     void shouldNumberStepsInOrderAndBringTheTimeoutForwardForAStepTimeout() {
         SagaStore store = new SagaStore(dataSource);
-        store.create("s-1", "me", 30_000, 30_000);
+        store.createWithFirstStep("s-1", "me", 30_000, 30_000, "direct://compensate-1", null, Map.of("key", "k-1"));
+        assertThat(db.queryForMap("SELECT status, owner, timeout_at > now() + interval '29 seconds' AS later FROM saga WHERE id = 's-1'"))
+                .containsEntry("status", "RUNNING").containsEntry("owner", "me").containsEntry("later", true);
 
-        store.addStep("s-1", "direct://compensate-1", null, Map.of(), null);
         store.addStep("s-1", null, "direct://complete-2", Map.of(), 1_000L);
 
         assertThat(store.steps("s-1")).extracting(SagaStep::seq).containsExactly(1, 2);
+        assertThat(store.steps("s-1").get(0).options()).containsEntry("key", "k-1");
         assertThat(db.queryForObject("SELECT timeout_at < now() + interval '2 seconds' FROM saga WHERE id = 's-1'", Boolean.class))
                 .isTrue();
     }
@@ -63,7 +65,7 @@ class SagaStoreTest extends SagaTestSupport {
             oneConnection.setUsername("postgres");
             oneConnection.setMaximumPoolSize(1);
             SagaStore store = new SagaStore(oneConnection);
-            store.create("s-1", "me", 30_000, 30_000);
+            insertRunningSaga("s-1", "me", "30 seconds", "30 seconds", 0);
 
             for (int i = 1; i <= 12; i++) {
                 boolean even = i % 2 == 0;
@@ -85,7 +87,7 @@ class SagaStoreTest extends SagaTestSupport {
     @Test
     void shouldRefuseAStepOnceTheSagaIsDecided() {
         SagaStore store = new SagaStore(dataSource);
-        store.create("s-1", "me", 30_000, 30_000);
+        insertRunningSaga("s-1", "me", "30 seconds", "30 seconds", 0);
         assertThat(store.decide("s-1", SagaStatus.COMPENSATING, "me", 30_000, null)).isTrue();
 
         assertThat(store.addStep("s-1", "direct://compensate-1", null, Map.of(), null)).isFalse();
@@ -96,7 +98,7 @@ class SagaStoreTest extends SagaTestSupport {
     @Test
     void shouldWaitForADecisionBeingWrittenAndThenRefuseTheStep() throws Exception {
         SagaStore store = new SagaStore(dataSource);
-        store.create("s-1", "me", 30_000, 30_000);
+        insertRunningSaga("s-1", "me", "30 seconds", "30 seconds", 0);
         TransactionTemplate decider = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
@@ -126,7 +128,7 @@ class SagaStoreTest extends SagaTestSupport {
     @Test
     void shouldLogEveryStepOnceWithItsOwnNumberWhenStepsOfOneSagaBeginAtOnce() throws Exception {
         SagaStore store = new SagaStore(dataSource);
-        store.create("s-1", "me", 30_000, 30_000);
+        insertRunningSaga("s-1", "me", "30 seconds", "30 seconds", 0);
         int steps = 8;
         ExecutorService pool = Executors.newFixedThreadPool(steps);
         try {
