@@ -1,4 +1,7 @@
--- Every line of a reservation in one statement, inside the reservation's transaction. The products are locked in
+-- A new reservation with every one of its lines, in one statement, inside the reservation's transaction. The
+-- reservation row comes first: for an order it holds already (a repeated request, or a concurrent twin that
+-- committed first) the insert does nothing, and then neither does the rest: no line is taken and no row answered.
+-- The products are locked in
 -- product-id order first, as a confirmation locks them, so reservations and confirmations crossing the same
 -- products cannot deadlock. Then each line's conditional update takes its units only if enough are available
 -- (never below zero, whatever runs at the same time: a row changed since the statement's snapshot is checked again
@@ -9,9 +12,14 @@
 -- 100 elements whatever its length, and with IN it scanned the whole product table, twice (EXPLAIN at 1,002
 -- products: two sequential scans; with ANY, two primary-key lookups). The array is computed before the UPDATE
 -- reads any row, so every lock is taken, in product-id order, before any line's units are taken.
-WITH requested AS (
+WITH reservation AS (
+    INSERT INTO stock_reservation (order_id, status)
+    VALUES (CAST(:#${exchangeProperty.orderId} AS uuid), 'RESERVED')
+    ON CONFLICT DO NOTHING
+    RETURNING order_id
+), requested AS (
     SELECT (line ->> 'productId')::bigint AS product_id, (line ->> 'quantity')::int AS quantity
-    FROM jsonb_array_elements(CAST(:#${exchangeProperty.reservationLines} AS jsonb)) AS line
+    FROM reservation, jsonb_array_elements(CAST(:#${exchangeProperty.reservationLines} AS jsonb)) AS line
 ), locked AS MATERIALIZED (
     SELECT p.id FROM product p
     WHERE p.id = ANY (ARRAY(SELECT product_id FROM requested))
@@ -24,7 +32,7 @@ WITH requested AS (
     RETURNING p.id, p.price, r.quantity
 ), line AS (
     INSERT INTO stock_reservation_line (order_id, product_id, quantity, unit_price)
-    SELECT CAST(:#${exchangeProperty.orderId} AS uuid), id, quantity, price FROM taken
+    SELECT reservation.order_id, taken.id, taken.quantity, taken.price FROM reservation, taken
     RETURNING product_id, unit_price
 )
 SELECT r.product_id, r.quantity, locked.id IS NOT NULL AS product_exists, line.unit_price,

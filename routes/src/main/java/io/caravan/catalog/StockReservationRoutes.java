@@ -26,8 +26,6 @@ import static io.caravan.catalog.CatalogHeaders.RESERVATION_LINES;
 @Component
 public class StockReservationRoutes extends RouteBuilder {
 
-    static final String INSERTED = "${header.CamelSqlUpdateCount} == 1";
-
     @Override
     public void configure() {
         from(RESERVE_STOCK).routeId(ROUTE_RESERVE_STOCK).routeConfigurationId(RestErrorPolicy.ID)
@@ -36,24 +34,23 @@ public class StockReservationRoutes extends RouteBuilder {
                 .to(RESERVE_STOCK_TX)
                 .process(Responses.json(200));
 
+        // the reservation and every line in one statement, which answers one row per line; no row when the order
+        // holds a reservation already: that one is answered
         Transactions.route(this, RESERVE_STOCK_TX, ROUTE_RESERVE_STOCK_TX)
-                .to("sql:INSERT INTO stock_reservation (order_id, status) VALUES (CAST(:#${exchangeProperty.orderId} AS uuid), "
-                        + "'RESERVED') ON CONFLICT DO NOTHING?noop=true")
+                .process(e -> e.setProperty(RESERVATION_LINES,
+                        CaravanJson.write(e.getMessage().getBody(ReserveStockRequest.class).items())))
+                .to("sql:classpath:sql/catalog/reserve-lines.sql?outputType=SelectList")
+                .removeProperty(RESERVATION_LINES)
                 .choice()
-                    .when(simple(INSERTED))
-                        // every line in one statement, which answers one row per line
-                        .process(e -> e.setProperty(RESERVATION_LINES,
-                                CaravanJson.write(e.getMessage().getBody(ReserveStockRequest.class).items())))
-                        .to("sql:classpath:sql/catalog/reserve-lines.sql?outputType=SelectList")
-                        .removeProperty(RESERVATION_LINES)
+                    .when(e -> e.getMessage().getBody(List.class).isEmpty())
+                        .to("sql:classpath:sql/catalog/read-reservation.sql?outputType=SelectList")
+                        .setBody(method(StockReservations.class, "existing(${exchangeProperty.orderId}, ${body})"))
+                    .endChoice()
+                    .otherwise()
                         .setBody(e -> StockReservations.reserved(e.getProperty(ORDER_ID, String.class),
                                 StockReservations.LineOutcome.ofRows(e.getMessage().getBody(List.class))))
                         .process(CatalogEvents::stockReserved)
                         .to(Outbox.WRITE)
-                    .endChoice()
-                    .otherwise()
-                        .to("sql:classpath:sql/catalog/read-reservation.sql?outputType=SelectList")
-                        .setBody(method(StockReservations.class, "existing(${exchangeProperty.orderId}, ${body})"))
                 .end();
 
         from(RELEASE_STOCK).routeId(ROUTE_RELEASE_STOCK).routeConfigurationId(RestErrorPolicy.ID)
