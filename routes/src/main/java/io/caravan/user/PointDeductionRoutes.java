@@ -38,8 +38,6 @@ public class PointDeductionRoutes extends RouteBuilder {
                     .otherwise()
                         .to("sql:classpath:sql/user/deduct-balance.sql?outputType=SelectOne")
                         .bean(PointDeductions.class, "deducted")
-                        .to("sql:UPDATE point_deduction SET balance_after = :#${body.balance}"
-                                + " WHERE order_id = CAST(:#${body.orderId} AS uuid)?noop=true")
                         .setProperty("pointDeductionResult", body())
                         .bean(PointDeductions.class, "useHistory")
                         .to(PointRoutes.INSERT_HISTORY)

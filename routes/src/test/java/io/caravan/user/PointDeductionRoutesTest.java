@@ -37,7 +37,6 @@ class PointDeductionRoutesTest extends RouteTestSupport {
             a.weaveByToUri("sql:classpath:sql/user/claim-deduction.sql*").replace().to("mock:claim");
             a.weaveByToUri("sql:SELECT user_id, amount, status*").replace().to("mock:select-deduction");
             a.weaveByToUri("sql:classpath:sql/user/deduct-balance.sql*").replace().to("mock:deduct-balance");
-            a.weaveByToUri("sql:UPDATE point_deduction*").replace().to("mock:store-deduction");
             a.weaveByToUri("sql:classpath:sql/user/insert-history.sql*").replace().to("mock:history");
             a.weaveByToUri(Outbox.WRITE).replace().to("mock:outbox");
         });
@@ -59,7 +58,6 @@ class PointDeductionRoutesTest extends RouteTestSupport {
         answerWith("mock:claim", Map.of("order_id", ORDER));
         answerWith("mock:deduct-balance", Map.of("user_id", 7L, "balance", 700L));
         getMockEndpoint("mock:select-deduction").expectedMessageCount(0);
-        getMockEndpoint("mock:store-deduction").expectedMessageCount(1);
         MockEndpoint history = getMockEndpoint("mock:history");
         MockEndpoint outbox = getMockEndpoint("mock:outbox");
 
