@@ -1,11 +1,11 @@
 -- A new reservation with every one of its lines, in one statement, inside the reservation's transaction. The
--- reservation row comes first: for an order it holds already (a repeated request, or a concurrent twin that
--- committed first) the insert does nothing, and then neither does the rest: no line is taken and no row answered.
--- The products are locked in
--- product-id order first, as a confirmation locks them, so reservations and confirmations crossing the same
--- products cannot deadlock. Then each line's conditional update takes its units only if enough are available
--- (never below zero, whatever runs at the same time: a row changed since the statement's snapshot is checked again
--- in its latest version) and the line is stored with the catalog price of that moment.
+-- reservation row comes first: for an order it holds already (a repeated request, a tombstone, or a concurrent twin
+-- that committed first) the insert does nothing, and then neither does the rest: no line is taken, no row answered.
+-- The products are locked in product-id order first, as a confirmation locks them, so reservations and
+-- confirmations crossing the same products cannot deadlock. Then each line's conditional update takes its units
+-- only if enough are available (never below zero, whatever runs at the same time: a row changed since the
+-- statement's snapshot is checked again in its latest version) and the line is stored with the catalog price of
+-- that moment.
 -- One row per requested line, in product-id order: whether the product exists and whether its units were taken.
 -- When any line was not taken the route refuses the reservation and the transaction rolls back the others.
 -- Products are found with "= ANY (ARRAY(...))" rather than "IN (SELECT ...)": PostgreSQL estimates a JSON array at
