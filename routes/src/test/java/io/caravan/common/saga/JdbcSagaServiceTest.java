@@ -46,9 +46,38 @@ class JdbcSagaServiceTest extends SagaTestSupport {
 
     /** Step {@code n} of the synthetic saga as its route declares it: compensation, completion and option. */
     private static CamelSagaStep step(JdbcSagaService service, int n) {
+        return step(service, n, null);
+    }
+
+    private static CamelSagaStep step(JdbcSagaService service, int n, Long timeoutMs) {
         CamelContext context = service.getCamelContext();
         return new CamelSagaStep(context.getEndpoint("direct:compensate-" + n), context.getEndpoint("direct:complete-" + n),
-                Map.of("key", context.resolveLanguage("simple").createExpression("${header.orderKey}-" + n)), null);
+                Map.of("key", context.resolveLanguage("simple").createExpression("${header.orderKey}-" + n)), timeoutMs);
+    }
+
+    @Test
+    void shouldBringTheSagasTimeoutForwardWhenItsFirstStepHasATimeout() throws Exception {
+        JdbcSagaService service = startInstance(fastSettings(), null);
+        CamelSagaCoordinator saga = service.newSaga(exchange(service)).get();
+
+        assertThat(saga.beginStep(exchange(service), step(service, 1, 1_000L))).succeedsWithin(BOUND);
+
+        assertThat(db.queryForObject("SELECT timeout_at < now() + interval '2 seconds' FROM saga WHERE id = ?",
+                Boolean.class, saga.getId())).isTrue();
+    }
+
+    @Test
+    void shouldForgetASagaThatNeverLoggedAStepOnceItsTimeoutPassed() throws Exception {
+        SagaProperties settings = fastSettings();
+        settings.setTimeout(Duration.ofMillis(50));
+        JdbcSagaService service = startInstance(settings, null);
+        // begun and never ended (a route that lost its exchange): recovery's passes forget it after the timeout
+        String sagaId = service.newSaga(exchange(service)).get().getId();
+        assertThat(service.running()).contains(sagaId);
+
+        await().atMost(BOUND).until(() -> !service.running().contains(sagaId));
+        assertThat(service.getSaga(sagaId).get()).isNull();
+        assertThat(db.queryForObject("SELECT count(*) FROM saga", Long.class)).isZero();
     }
 
     @Test
