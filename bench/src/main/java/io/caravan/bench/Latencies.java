@@ -18,6 +18,10 @@ public final class Latencies {
         values[size++] = nanos;
     }
 
+    public void clear() {
+        size = 0;
+    }
+
     public int size() {
         return size;
     }

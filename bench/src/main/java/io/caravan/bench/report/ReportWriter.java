@@ -97,9 +97,10 @@ public final class ReportWriter {
         }
         JsonNode rate = run.level("rate");
         if (rate != null && !standIn) {
-            t.row("p99 ≤ 100 ms at half that throughput", String.format("p99 %.0f ms at %.1f orders/s offered (open model; %.1f completed/s, error rate %.2f %%)",
+            t.row("p99 ≤ 100 ms at half that throughput", String.format("p99 %.0f ms at %.1f orders/s offered (open model; %.1f completed/s, error rate %.2f %%)%s",
                     rate.path("p99Ms").asDouble(), rate.path("rate").asDouble(), rate.path("okPerSecond").asDouble(),
-                    rate.path("errorRate").asDouble() * 100), yes(rate.path("p99Ms").asDouble() <= 100 && rate.path("errorRate").asDouble() == 0));
+                    rate.path("errorRate").asDouble() * 100, leadIn(rate)),
+                    yes(rate.path("p99Ms").asDouble() <= 100 && rate.path("errorRate").asDouble() == 0));
         } else {
             t.row("p99 ≤ 100 ms at half that throughput", "not measured", "–");
         }
@@ -160,6 +161,11 @@ public final class ReportWriter {
                     percent(rate.path("errorRate").asDouble()), null, null, null, null, link(run.gatlingLink("rate")));
         }
         md.append(t.isEmpty() ? "No level ran.\n" : t.toString()).append('\n');
+        if (rate != null && rate.has("leadIn")) {
+            md.append("The open-model run's figures leave out its first seconds").append(leadIn(rate)).append(": Gatling starts ")
+                    .append("a new JVM for each run, and its first seconds (its JIT compiling) take CPU from the apps on ")
+                    .append("the same machine. The Gatling report of the run includes the lead-in.\n\n");
+        }
         md.append("Latencies are Gatling's response times of the successful answers; the error rate counts every other answer. ")
                 .append("Answers by status and problem code:\n\n");
         for (String name : levelNames()) {
@@ -407,6 +413,17 @@ public final class ReportWriter {
 
     private int hotClients() {
         return Integer.parseInt(run.setting("HOT_CLIENTS", "16"));
+    }
+
+    /** The open-model run's lead-in as a parenthesis ("" when it had none). */
+    private static String leadIn(JsonNode level) {
+        JsonNode leadIn = level.path("leadIn");
+        if (leadIn.isMissingNode()) {
+            return "";
+        }
+        return String.format(" (a %.0f s lead-in at the same rate before it is not counted: %d answers, p50 %.0f ms, p99 %.0f ms)",
+                leadIn.path("seconds").asDouble(), leadIn.path("requests").asLong(), leadIn.path("p50Ms").asDouble(),
+                leadIn.path("p99Ms").asDouble());
     }
 
     private static String yes(boolean ok) {

@@ -54,7 +54,7 @@ public class HotProductSimulation extends Simulation {
 
     @Override
     public void before() {
-        LevelRecorder.start();
+        LevelRecorder.start(level.leadInMillis());
     }
 
     @Override

@@ -17,7 +17,8 @@ import static io.gatling.javaapi.http.HttpDsl.http;
  * One level of load, from the environment bench/run.sh sets: BENCH_LEVEL_NAME, BENCH_CLIENTS (closed model:
  * that many users at all times, each placing one order and replaced as soon as it is answered), BENCH_DURATION
  * (seconds), or BENCH_RATE (open model: that many new orders per second, to read latency at a given throughput),
- * BENCH_DATA_DIR (the loader's files).
+ * BENCH_DATA_DIR (the loader's files), BENCH_LEAD_IN (seconds of the same load before the measured ones, whose
+ * answers the LevelRecorder keeps apart; 0 by default).
  */
 final class LevelSettings {
 
@@ -25,11 +26,24 @@ final class LevelSettings {
     final int clients = Env.integer("BENCH_CLIENTS", 1);
     final int seconds = Env.integer("BENCH_DURATION", 30);
     final double rate = Env.decimal("BENCH_RATE", 0);
+    final int leadIn = Env.integer("BENCH_LEAD_IN", 0);
 
     PopulationBuilder inject(ScenarioBuilder scenario) {
-        return rate > 0
-                ? scenario.injectOpen(constantUsersPerSec(rate).during(Duration.ofSeconds(seconds)))
-                : scenario.injectClosed(constantConcurrentUsers(clients).during(Duration.ofSeconds(seconds)));
+        Duration measured = Duration.ofSeconds(seconds);
+        Duration lead = Duration.ofSeconds(leadIn);
+        if (rate > 0) {
+            return leadIn > 0
+                    ? scenario.injectOpen(constantUsersPerSec(rate).during(lead), constantUsersPerSec(rate).during(measured))
+                    : scenario.injectOpen(constantUsersPerSec(rate).during(measured));
+        }
+        return leadIn > 0
+                ? scenario.injectClosed(constantConcurrentUsers(clients).during(lead), constantConcurrentUsers(clients).during(measured))
+                : scenario.injectClosed(constantConcurrentUsers(clients).during(measured));
+    }
+
+    /** When the LevelRecorder's window opens, in milliseconds after the simulation's start. */
+    long leadInMillis() {
+        return leadIn * 1000L;
     }
 
     /** One connection pool for all virtual users (a client fleet behind keep-alive, not a new TCP connection per order). */
@@ -49,6 +63,7 @@ final class LevelSettings {
         m.put("clients", rate > 0 ? 0 : clients);
         m.put("rate", rate);
         m.put("seconds", seconds);
+        m.put("leadInSeconds", leadIn);
         return m;
     }
 }

@@ -38,7 +38,7 @@ public class OrderSimulation extends Simulation {
 
     @Override
     public void before() {
-        LevelRecorder.start();
+        LevelRecorder.start(level.leadInMillis());
     }
 
     @Override

@@ -35,7 +35,7 @@ public class UserSignupSimulation extends Simulation {
 
     @Override
     public void before() {
-        LevelRecorder.start();
+        LevelRecorder.start(level.leadInMillis());
     }
 
     @Override

@@ -52,6 +52,24 @@ class ReportWriterTest {
                 "kafka", "0.50", "system", "10.50", "(Gatling)", "2.00"), c16, report);
     }
 
+    @Test
+    void shouldReadTheLatencyTargetAfterTheLeadInAndStillShowTheLeadIn(@TempDir Path run) throws Exception {
+        Files.writeString(run.resolve("run.env"), "RUN_ID=t3\nLEVELS=16\nSCENARIO=orders\n");
+        Json.write(run.resolve("levels/c16.json"), Map.of("clients", 16, "seconds", 30, "okPerSecond", 200.0, "ok", 6000,
+                "p50Ms", 70.0, "p95Ms", 120.0, "p99Ms", 150.0, "errorRate", 0.0));
+        Json.write(run.resolve("levels/rate.json"), Map.of("model", "open", "rate", 100.0, "seconds", 20,
+                "okPerSecond", 100.0, "ok", 2000, "p50Ms", 15.0, "p95Ms", 40.0, "p99Ms", 60.0, "errorRate", 0.0,
+                "leadIn", Map.of("seconds", 5.0, "requests", 500, "ok", 500, "p50Ms", 30.0, "p99Ms", 240.0)));
+
+        ReportWriter.main(new String[] {run.toString()});
+        String report = Files.readString(run.resolve("REPORT.md"));
+
+        assertTrue(report.contains("| p99 ≤ 100 ms at half that throughput | p99 60 ms at 100.0 orders/s offered (open model; "
+                + "100.0 completed/s, error rate 0.00 %) (a 5 s lead-in at the same rate before it is not counted: 500 answers, "
+                + "p50 30 ms, p99 240 ms) | yes |"), report);
+        assertTrue(report.contains("The open-model run's figures leave out its first seconds (a 5 s lead-in"), report);
+    }
+
     /** The cells of the row that starts with {@code first}, by column, in the table whose header has {@code column}. */
     private static Map<String, String> row(String report, String column, String first) {
         List<String> lines = report.lines().toList();
