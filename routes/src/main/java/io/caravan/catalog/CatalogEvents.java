@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.apache.camel.Exchange;
 
+import io.caravan.common.ResolvedPlaceholders;
 import io.caravan.common.events.EventEnvelope;
 import io.caravan.common.outbox.Outbox;
 import io.caravan.common.outbox.OutboxEvent;
@@ -15,7 +16,7 @@ public final class CatalogEvents {
     private CatalogEvents() {}
 
     public static void add(Exchange exchange, EventEnvelope event) {
-        String topic = exchange.getContext().resolvePropertyPlaceholders("{{caravan.topics.product-events}}");
+        String topic = ResolvedPlaceholders.resolve(exchange.getContext(), "{{caravan.topics.product-events}}");
         Outbox.add(exchange, new OutboxEvent(topic, event.productId(), event));
     }
 

@@ -4,6 +4,7 @@ import java.util.Map;
 
 import org.apache.camel.Exchange;
 
+import io.caravan.common.ResolvedPlaceholders;
 import io.caravan.common.events.EventEnvelope;
 import io.caravan.common.outbox.Outbox;
 import io.caravan.common.outbox.OutboxEvent;
@@ -16,7 +17,7 @@ public final class OrderEvents {
     private OrderEvents() {}
 
     public static void add(Exchange exchange, EventEnvelope event) {
-        String topic = exchange.getContext().resolvePropertyPlaceholders("{{caravan.topics.order-events}}");
+        String topic = ResolvedPlaceholders.resolve(exchange.getContext(), "{{caravan.topics.order-events}}");
         Outbox.add(exchange, new OutboxEvent(topic, event.orderId(), event));
     }
 

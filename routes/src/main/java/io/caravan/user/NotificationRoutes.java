@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import io.caravan.common.ResolvedPlaceholders;
 import io.caravan.common.consumer.EventConsumerPolicy;
 import io.caravan.common.consumer.EventConsumers;
 import io.caravan.common.db.Transactions;
@@ -112,6 +113,6 @@ public class NotificationRoutes extends RouteBuilder {
     }
 
     static boolean webhookMissing(Exchange exchange) {
-        return exchange.getContext().resolvePropertyPlaceholders("{{caravan.notification.webhook-url:}}").isBlank();
+        return ResolvedPlaceholders.resolve(exchange.getContext(), "{{caravan.notification.webhook-url:}}").isBlank();
     }
 }

@@ -2,6 +2,7 @@ package io.caravan.user;
 
 import org.apache.camel.Exchange;
 
+import io.caravan.common.ResolvedPlaceholders;
 import io.caravan.common.events.EventEnvelope;
 import io.caravan.common.outbox.Outbox;
 import io.caravan.common.outbox.OutboxEvent;
@@ -12,7 +13,7 @@ public final class UserEvents {
     private UserEvents() {}
 
     public static void add(Exchange exchange, EventEnvelope event) {
-        String topic = exchange.getContext().resolvePropertyPlaceholders("{{caravan.topics.user-events}}");
+        String topic = ResolvedPlaceholders.resolve(exchange.getContext(), "{{caravan.topics.user-events}}");
         Outbox.add(exchange, new OutboxEvent(topic, event.userId(), event));
     }
 

@@ -13,6 +13,7 @@ import org.apache.camel.component.kafka.KafkaConstants;
 import org.apache.camel.support.DefaultMessage;
 import org.springframework.stereotype.Component;
 
+import io.caravan.common.ResolvedPlaceholders;
 import io.caravan.common.db.Transactions;
 import io.caravan.common.rest.CaravanJson;
 
@@ -113,7 +114,7 @@ public class OutboxRelayRoutes extends RouteBuilder {
         }
         exchange.getMessage().setBody(records);
         exchange.getMessage().setHeader(IDS, ids);
-        int batchSize = Integer.parseInt(exchange.getContext().resolvePropertyPlaceholders("{{caravan.outbox.batch-size:200}}"));
-        exchange.setProperty(MORE, rows.size() >= batchSize);
+        String batchSize = ResolvedPlaceholders.resolve(exchange.getContext(), "{{caravan.outbox.batch-size:200}}");
+        exchange.setProperty(MORE, rows.size() >= Integer.parseInt(batchSize));
     }
 }
