@@ -23,7 +23,7 @@ public final class ResolvedPlaceholders {
         ExtendedCamelContext extension = context.getCamelContextExtension();
         ResolvedPlaceholders resolved = extension.getContextPlugin(ResolvedPlaceholders.class);
         if (resolved == null) {
-            synchronized (extension) {
+            synchronized (ResolvedPlaceholders.class) { // once per context, at its first call: not Camel's own lock
                 resolved = extension.getContextPlugin(ResolvedPlaceholders.class);
                 if (resolved == null) {
                     resolved = new ResolvedPlaceholders();
