@@ -27,8 +27,7 @@ class LevelRecorderTest {
 
     @Test
     void shouldKeepAnswersToRequestsSentInTheLeadInApartWhenTheLevelHasOne() {
-        Path out = dir.resolve("rate.json");
-        System.setProperty("BENCH_LEVEL_OUT", out.toString());
+        Path out = levelOut("rate");
         long begun = System.currentTimeMillis();
 
         LevelRecorder.start(300);
@@ -55,8 +54,7 @@ class LevelRecorderTest {
 
     @Test
     void shouldCountEveryAnswerWhenTheLevelHasNoLeadIn() {
-        Path out = dir.resolve("c16.json");
-        System.setProperty("BENCH_LEVEL_OUT", out.toString());
+        Path out = levelOut("c16");
 
         LevelRecorder.start();
         LevelRecorder.outcome(201, null, 40, true);
@@ -67,6 +65,13 @@ class LevelRecorderTest {
         assertEquals(2, level.path("requests").asLong());
         assertEquals(90.0, level.path("p99Ms").asDouble());
         assertFalse(level.has("leadIn"));
+    }
+
+    /** Where the LevelRecorder writes the level's JSON, as bench/run.sh's BENCH_LEVEL_OUT. */
+    private Path levelOut(String level) {
+        Path out = dir.resolve(level + ".json");
+        System.setProperty("BENCH_LEVEL_OUT", out.toString());
+        return out;
     }
 
     /** Waits, with a bound, until the wall clock has passed {@code millis}. */
