@@ -32,8 +32,8 @@ public class DataPlatformRoutes extends RouteBuilder {
         if (url == null || url.isBlank()) {
             return;
         }
-        InternalCall.defineExternal(this, DATA_PLATFORM_SEND, "order-client-data-platform-send", "POST",
-                "{{caravan.data-platform.url}}", "", "{{caravan.data-platform.timeout-ms:3000}}");
+        InternalCall.defineDelivery(this, DATA_PLATFORM_SEND, "order-client-data-platform-send",
+                "{{caravan.data-platform.url}}", "{{caravan.data-platform.timeout-ms:3000}}");
 
         from(EventConsumers.kafka("{{caravan.topics.order-events}}", "order-app-data-platform"))
                 .routeId(ROUTE_DATA_PLATFORM_CONSUMER).routeConfigurationId(EventConsumerPolicy.ID)

@@ -16,6 +16,9 @@ import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.component.kafka.KafkaConstants;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.component.sql.SqlConstants;
+import org.apache.camel.model.Model;
+import org.apache.camel.model.Resilience4jConfigurationDefinition;
+import org.apache.camel.model.ToDefinition;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -77,11 +80,17 @@ class NotificationRoutesTest extends RouteTestSupport {
             a.weaveByToUri("sql:classpath:sql/user/select-undelivered-notification.sql*").replace().to("mock:select-undelivered");
             a.weaveByToUri("sql:UPDATE notification*").replace().to("mock:mark-delivered");
         });
-        AdviceWith.adviceWith(context, ROUTE_PUSH_NOTIFICATION, a -> a.weaveByToUri("http*").replace().to("mock:webhook"));
+        AdviceWith.adviceWith(context, ROUTE_PUSH_NOTIFICATION,
+                a -> a.weaveByType(ToDefinition.class).replace().to("mock:webhook"));
         AdviceWith.adviceWith(context, ROUTE_LIST_NOTIFICATIONS, a ->
                 a.weaveByToUri("sql:classpath:sql/user/select-notifications.sql*").replace().to("mock:select-notifications"));
         AdviceWith.adviceWith(context, "common-dead-letter", a -> a.weaveByToUri("kafka:*").replace().to("mock:dead-letter"));
         fakeDatabase();
+        webhookAccepts(getMockEndpoint("mock:webhook"));
+        // the breaker of caravan-common.yml, scaled down: open once six calls in a row failed
+        context.getCamelContextExtension().getContextPlugin(Model.class).setResilience4jConfiguration(
+                new Resilience4jConfigurationDefinition().slidingWindowSize(6).minimumNumberOfCalls(6)
+                        .failureRateThreshold(100f).waitDurationInOpenState(60));
         context.start();
     }
 
@@ -102,7 +111,6 @@ class NotificationRoutesTest extends RouteTestSupport {
         assertThat(body.path("type").asText()).isEqualTo("ORDER_COMPLETED");
         assertThat(body.path("userId").asLong()).isEqualTo(7);
         assertThat(body.path("orderId").asText()).isEqualTo(ORDER);
-        assertThat(push.getMessage().getHeader(Exchange.HTTP_URI)).isEqualTo(WEBHOOK_URL);
         assertThat(push.getMessage().getHeader(Exchange.HTTP_METHOD, String.class)).isEqualTo("POST");
         assertThat(push.getMessage().getHeaders()).doesNotContainKeys(KafkaConstants.TOPIC, EventConsumers.EVENT_ID);
         assertThat(notifications).hasSize(1);
@@ -141,17 +149,37 @@ class NotificationRoutesTest extends RouteTestSupport {
         Exchange dead = deadLetter.getExchanges().get(0);
         assertThat(dead.getMessage().getBody(String.class)).isEqualTo(event);
         assertThat(dead.getMessage().getHeader(KafkaConstants.OVERRIDE_TOPIC)).isEqualTo("order-events.DLT");
-        assertThat(dead.getMessage().getHeader("caravan-failure-message", String.class)).contains("503");
+        assertThat(dead.getMessage().getHeader("caravan-failure-message", String.class)).contains("unavailable");
         assertThat(notifications).hasSize(1);
         assertThat(delivered).isEmpty();
 
         // the record replayed (e.g. from the dead-letter topic) once the channel is back: delivered now, once
         webhook.reset();
+        webhookAccepts(webhook);
         webhook.expectedMessageCount(1);
         consume(event);
         consume(event);
         webhook.assertIsSatisfied();
         assertThat(delivered).containsExactly(1L);
+    }
+
+    @Test
+    void shouldStopCallingAFailingChannelOnceItsBreakerOpens() throws Exception {
+        MockEndpoint webhook = getMockEndpoint("mock:webhook");
+        webhook.whenAnyExchangeReceived(e -> e.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 503));
+        MockEndpoint deadLetter = getMockEndpoint("mock:dead-letter");
+        deadLetter.expectedMessageCount(2);
+
+        consume(event("OrderCompleted", ORDER, "7"));
+        consume(event("OrderFailed", ORDER, "7"));
+
+        deadLetter.assertIsSatisfied();
+        // four attempts of the first record and two of the second reached the channel; then the breaker opened
+        assertThat(webhook.getReceivedCounter()).isEqualTo(6);
+        assertThat(deadLetter.getExchanges().get(1).getMessage().getHeader("caravan-failure-message", String.class))
+                .contains("circuit breaker is open");
+        assertThat(notifications).hasSize(2);
+        assertThat(delivered).isEmpty();
     }
 
     @Test
@@ -256,4 +284,10 @@ class NotificationRoutesTest extends RouteTestSupport {
         getMockEndpoint("mock:mark-delivered").whenAnyExchangeReceived(e ->
                 delivered.add((Long) e.getProperty("notification", Map.class).get("id")));
     }
+
+    /** The push channel's stand-in accepts every notification, as a webhook does with a 2xx. */
+    private static void webhookAccepts(MockEndpoint webhook) {
+        webhook.whenAnyExchangeReceived(e -> e.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 204));
+    }
+
 }

@@ -9,6 +9,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.http.HttpMethods;
 import org.apache.camel.model.RouteDefinition;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 
 import io.caravan.common.expression.PropertyPathExpression;
@@ -36,7 +37,8 @@ public final class InternalCall {
     private InternalCall() {}
 
     public static void define(RouteBuilder routes, String endpoint, String routeId, String method, String baseUrl, String path) {
-        define(routes, endpoint, routeId, method, baseUrl, path, "{{caravan.http.response-timeout-ms:3000}}", true);
+        define(routes, endpoint, routeId, method, baseUrl, path, "{{caravan.http.response-timeout-ms:3000}}",
+                Peer.CARAVAN);
     }
 
     /**
@@ -46,11 +48,31 @@ public final class InternalCall {
      */
     public static void defineExternal(RouteBuilder routes, String endpoint, String routeId, String method, String baseUrl,
             String path, String responseTimeoutMs) {
-        define(routes, endpoint, routeId, method, baseUrl, path, responseTimeoutMs, false);
+        define(routes, endpoint, routeId, method, baseUrl, path, responseTimeoutMs, Peer.EXTERNAL);
+    }
+
+    /**
+     * The block for a delivery to a system outside Caravan whose answer has nothing to read (a webhook, the data
+     * platform): a POST to {@code url} itself. Any 2xx accepts the delivery whatever its body ("OK", HTML, nothing);
+     * a refusal whose body is no problem document is raised as {@code DOWNSTREAM_REFUSED} with its status.
+     */
+    public static void defineDelivery(RouteBuilder routes, String endpoint, String routeId, String url,
+            String responseTimeoutMs) {
+        define(routes, endpoint, routeId, "POST", url, "", responseTimeoutMs, Peer.DELIVERY);
+    }
+
+    /** Who answers a client route: what it is sent and how its answer is read. */
+    private enum Peer {
+        /** another Caravan service: the service token goes along, and every answer is JSON */
+        CARAVAN,
+        /** a system outside Caravan whose answers are read (the payment gateway): no token, answers are JSON */
+        EXTERNAL,
+        /** a system outside Caravan that only accepts or refuses: no token, a body that is not JSON is not read */
+        DELIVERY
     }
 
     private static void define(RouteBuilder routes, String endpoint, String routeId, String method, String baseUrl, String path,
-            String responseTimeoutMs, boolean serviceToken) {
+            String responseTimeoutMs, Peer peer) {
         RouteDefinition route = routes.from(endpoint).routeId(routeId)
                 // failures go to the caller's error policy unchanged (a route's own error handler would mark them
                 // exhausted, and then the caller's onException, e.g. the REST policy, would not answer them)
@@ -65,7 +87,7 @@ public final class InternalCall {
                 // paths such as /users/${exchangeProperty.order.userId} read with cached accessors, not bean OGNL
                 .setHeader(Exchange.HTTP_PATH, PropertyPathExpression.template(routes.getContext(), path))
                 .setHeader(Exchange.CONTENT_TYPE, routes.constant("application/json"));
-        if (serviceToken) {
+        if (peer == Peer.CARAVAN) {
             route.setHeader(ServiceTokenFilter.HEADER, routes.constant("{{caravan.security.service-token}}"));
         }
         route.circuitBreaker()
@@ -77,7 +99,7 @@ public final class InternalCall {
                 .onFallback()
                     .process(InternalCall::unavailable)
                 .end()
-                .process(InternalCall::readAnswer);
+                .process(peer == Peer.DELIVERY ? InternalCall::readDeliveryAnswer : InternalCall::readAnswer);
     }
 
     private static void toJson(Exchange exchange) {
@@ -109,10 +131,18 @@ public final class InternalCall {
     }
 
     private static void readAnswer(Exchange exchange) throws Exception {
+        readAnswer(exchange, false);
+    }
+
+    private static void readDeliveryAnswer(Exchange exchange) throws Exception {
+        readAnswer(exchange, true);
+    }
+
+    private static void readAnswer(Exchange exchange, boolean anyBody) throws Exception {
         var message = exchange.getMessage();
         int status = message.getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
         String text = message.getBody(String.class);
-        Map<String, Object> answer = text == null || text.isBlank() ? new LinkedHashMap<>() : CaravanJson.MAPPER.readValue(text, MAP);
+        Map<String, Object> answer = text == null || text.isBlank() ? new LinkedHashMap<>() : read(text, anyBody);
         message.removeHeaders("*", KEEP);
         if (status >= 200 && status < 300) {
             message.setBody(answer);
@@ -125,5 +155,17 @@ public final class InternalCall {
         String code = String.valueOf(answer.getOrDefault("code", "DOWNSTREAM_REFUSED"));
         String detail = String.valueOf(answer.getOrDefault("detail", "refused by a downstream service"));
         throw new ProblemException(status, code, detail, extensions);
+    }
+
+    /** The answer as a JSON object; with {@code anyBody}, a body that is not one reads as an empty answer. */
+    private static Map<String, Object> read(String text, boolean anyBody) throws JsonProcessingException {
+        try {
+            return CaravanJson.MAPPER.readValue(text, MAP);
+        } catch (JsonProcessingException notAnObject) {
+            if (anyBody) {
+                return new LinkedHashMap<>();
+            }
+            throw notAnObject;
+        }
     }
 }

@@ -35,6 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class InternalCallTest extends RouteTestSupport {
 
     private static final String CALL = "direct:test-call";
+    private static final String EXTERNAL = "direct:test-external";
+    private static final String DELIVERY = "direct:test-delivery";
 
     private HttpServer downstream;
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
@@ -59,6 +61,12 @@ class InternalCallTest extends RouteTestSupport {
             @Override
             public void configure() {
                 InternalCall.define(this, CALL, "test-client-call", "POST", baseUrl, "/internal/${exchangeProperty.what}");
+                InternalCall.defineExternal(this, EXTERNAL, "test-client-external", "POST", baseUrl,
+                        "/internal/${exchangeProperty.what}", "{{caravan.http.response-timeout-ms}}");
+                InternalCall.defineDelivery(this, DELIVERY + "-text", "test-client-delivery-text",
+                        baseUrl + "/internal/text", "{{caravan.http.response-timeout-ms}}");
+                InternalCall.defineDelivery(this, DELIVERY + "-missing", "test-client-delivery-missing",
+                        baseUrl + "/internal/missing", "{{caravan.http.response-timeout-ms}}");
                 from("direct:guarded-call").routeId("test-guarded-call")
                         .doTry()
                             .to(CALL)
@@ -157,6 +165,35 @@ class InternalCallTest extends RouteTestSupport {
         assertThat(calls.get("ok")).hasValue(1);
     }
 
+    @Test
+    void shouldAcceptADeliveryWhateverTheBodyOfTheTwoHundredAndSendNoServiceToken() {
+        Exchange answer = template.request(DELIVERY + "-text",
+                e -> e.getMessage().setBody(Map.of("notificationId", 1)));
+
+        assertThat(answer.getException()).isNull();
+        assertThat(answer.getMessage().getBody(Map.class)).isEmpty();
+        assertThat(calls.get("text")).hasValue(1);
+        assertThat(lastRequest).containsEntry("method", "POST").containsEntry("token", "null")
+                .containsEntry("body", "{\"notificationId\":1}");
+    }
+
+    @Test
+    void shouldRaiseTheStatusOfARefusedDeliveryWhoseBodyIsNoProblemDocument() {
+        ProblemException problem = problem(template.request(DELIVERY + "-missing", e -> e.getMessage().setBody("{}")));
+
+        assertThat(problem.status()).isEqualTo(404);
+        assertThat(problem.code()).isEqualTo("DOWNSTREAM_REFUSED");
+    }
+
+    @Test
+    void shouldNotTakeAnAnswerThatIsNotJsonForAnAnswerWhenItIsRead() {
+        // the payment gateway's answer is read (its payment id): a body that is not JSON must fail the call
+        Exchange answer = template.request(EXTERNAL, e -> e.setProperty("what", "text"));
+
+        assertThat(answer.getException()).isNotNull().isNotInstanceOf(ProblemException.class);
+        assertThat(lastRequest).containsEntry("token", "null");
+    }
+
     record Reserve(String orderId, int quantity) {}
 
     private Exchange call(String what, Object body) {
@@ -179,6 +216,8 @@ class InternalCallTest extends RouteTestSupport {
         lastRequest.put("body", new String(http.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
         switch (what) {
             case "ok" -> send(http, 200, "application/json", "{\"id\":5,\"status\":\"RESERVED\"}");
+            case "text" -> send(http, 200, "text/plain", "OK");
+            case "missing" -> send(http, 404, "text/html", "<html><body>Not Found</body></html>");
             case "conflict" -> send(http, 409, "application/problem+json",
                     "{\"type\":\"https://caravan.io/problems/insufficient-stock\",\"title\":\"Conflict\",\"status\":409,"
                             + "\"detail\":\"Not enough stock for product 10\",\"code\":\"INSUFFICIENT_STOCK\",\"productId\":10}");
