@@ -66,6 +66,7 @@ note RUN_ID "$RUN_ID"
 note COMMAND "bench/run.sh${*:+ $*}"
 note GIT_COMMIT "$(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet HEAD 2>/dev/null || echo ' (with local changes)')"
 note GIT_BRANCH "$(git rev-parse --abbrev-ref HEAD 2>/dev/null || echo '?')"
+note CORES "$(nproc)"
 note MACHINE "$(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), load average $(cut -d' ' -f1-3 /proc/loadavg) at start"
 note JAVA_VERSION "$(java -version 2>&1 | head -1)"
 for k in LEVELS DURATION WARMUP HOT_CLIENTS REF_DURATION POINTS_SHARE COUPON_SHARE; do v="BENCH_$k"; note "$k" "${!v}"; done

@@ -322,6 +322,43 @@ public final class ReportWriter {
             t.row(row.toArray());
         }
         md.append(t).append('\n');
+        cpuBudget();
+    }
+
+    /**
+     * What the best level's CPU per order allows on this machine's cores, and what the throughput target would leave
+     * per order: the cores are shared by every process, so together they set the ceiling.
+     */
+    private void cpuBudget() {
+        var best = bestLevel();
+        JsonNode split = bestReference("split");
+        int cores = Integer.parseInt(run.setting("CORES", "0"));
+        if (standIn || best.isEmpty() || split == null || cores <= 0 || best.get().path("ok").asLong() == 0) {
+            return;
+        }
+        JsonNode level = best.get();
+        double ok = level.path("ok").asDouble();
+        double system = 0;
+        for (String group : List.of("apps", "infra")) {
+            for (JsonNode process : level.path(group)) {
+                if (!process.path("present").asBoolean()) {
+                    return;
+                }
+                system += process.path("cpuSeconds").asDouble() * 1000 / ok;
+            }
+        }
+        double generator = level.path("generatorCpuSeconds").asDouble() * 1000 / ok;
+        double perOrder = system + generator;
+        double ceiling = cores * 1000 / perOrder;
+        double target = split.path("ordersPerSec").asDouble() / 2;
+        md.append(String.format("**The cores' budget at c%d, the best level.** Every process together used %.2f ms of CPU "
+                        + "per order (system %.2f, Gatling %.2f). %d cores give %d ms of CPU a second, so at that cost they "
+                        + "carry at most %.1f orders/s; the level completed %.1f, %.0f %% of that ceiling. The throughput "
+                        + "target, %.1f orders/s (half the split reference's best), leaves %.2f ms of CPU per order for every "
+                        + "process on the machine, Gatling included.\n\n",
+                level.path("clients").asInt(), perOrder, system, generator, cores, cores * 1000, ceiling,
+                level.path("okPerSecond").asDouble(), level.path("okPerSecond").asDouble() / ceiling * 100, target,
+                cores * 1000 / target));
     }
 
     private void startup() {

@@ -53,6 +53,30 @@ class ReportWriterTest {
     }
 
     @Test
+    void shouldSayWhatTheBestLevelsCpuPerOrderAllowsAndWhatTheTargetLeaves(@TempDir Path run) throws Exception {
+        Files.writeString(run.resolve("run.env"), "RUN_ID=t4\nLEVELS=4,16\nSCENARIO=orders\nCORES=2\n");
+        Json.write(run.resolve("reference.json"), Map.of("server", Map.of(), "points", List.of(
+                Map.of("variant", "split", "clients", 16, "ordersPerSec", 400.0, "consistent", true))));
+        Json.write(run.resolve("levels/c4.json"), Map.of("clients", 4, "seconds", 30, "okPerSecond", 80.0, "ok", 2400,
+                "generatorCpuSeconds", 2.4, "apps", Map.of("order", Map.of("present", true, "cpuSeconds", 30.0))));
+        Json.write(run.resolve("levels/c16.json"), Map.of("clients", 16, "seconds", 30, "okPerSecond", 100.0, "ok", 3000,
+                "generatorCpuSeconds", 6.0,
+                "apps", Map.of("user", Map.of("present", true, "cpuSeconds", 3.0), "order", Map.of("present", true, "cpuSeconds", 15.0)),
+                "infra", Map.of("postgres", Map.of("present", true, "cpuSeconds", 12.0), "kafka", Map.of("present", true, "cpuSeconds", 1.5))));
+
+        ReportWriter.main(new String[] {run.toString()});
+        String report = Files.readString(run.resolve("REPORT.md"));
+
+        // c16 is the best level: 10.5 ms system + 2 ms Gatling per order; 2,000 ms a second / 12.5 = 160 orders/s;
+        // the target is half of 400, which leaves 2,000 / 200 = 10 ms per order
+        assertTrue(report.contains("**The cores' budget at c16, the best level.** Every process together used 12.50 ms of "
+                + "CPU per order (system 10.50, Gatling 2.00). 2 cores give 2000 ms of CPU a second, so at that cost they "
+                + "carry at most 160.0 orders/s; the level completed 100.0, 63 % of that ceiling. The throughput target, "
+                + "200.0 orders/s (half the split reference's best), leaves 10.00 ms of CPU per order for every process on "
+                + "the machine, Gatling included."), report);
+    }
+
+    @Test
     void shouldReadTheLatencyTargetAfterTheLeadInAndStillShowTheLeadIn(@TempDir Path run) throws Exception {
         Files.writeString(run.resolve("run.env"), "RUN_ID=t3\nLEVELS=16\nSCENARIO=orders\n");
         Json.write(run.resolve("levels/c16.json"), Map.of("clients", 16, "seconds", 30, "okPerSecond", 200.0, "ok", 6000,
