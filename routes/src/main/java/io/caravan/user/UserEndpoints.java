@@ -23,6 +23,8 @@ public final class UserEndpoints {
     public static final String RECORD_NOTIFICATION_TX = "direct:user-notification-record-tx";
     public static final String DELIVER_NOTIFICATION = "direct:user-notification-deliver";
     public static final String PUSH_NOTIFICATION = "direct:user-notification-push";
+    public static final String SEND_NOTIFICATION = "direct:user-notification-send";
+    public static final String REDELIVER_NOTIFICATIONS = "direct:user-notifications-redeliver";
 
     public static final String ROUTE_CREATE_USER = "user-user-create";
     public static final String ROUTE_CREATE_USER_TX = "user-user-create-tx";
@@ -45,6 +47,9 @@ public final class UserEndpoints {
     public static final String ROUTE_RECORD_NOTIFICATION_TX = "user-notification-record-tx";
     public static final String ROUTE_DELIVER_NOTIFICATION = "user-notification-deliver";
     public static final String ROUTE_PUSH_NOTIFICATION = "user-notification-push";
+    public static final String ROUTE_SEND_NOTIFICATION = "user-notification-send";
+    public static final String ROUTE_REDELIVERY_TIMER = "user-notifications-redelivery-timer";
+    public static final String ROUTE_REDELIVER_NOTIFICATIONS = "user-notifications-redeliver";
 
     /** Kafka consumer group and processed_event consumer name of the notification consumer. */
     public static final String NOTIFICATION_GROUP = "user-app-notifications";

@@ -5,8 +5,10 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,12 +39,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 class NotificationApiTest {
 
     static final List<String> PUSHED = new CopyOnWriteArrayList<>();
+    /** What the push channel answers: 204 accepts, anything else refuses (and nothing is added to PUSHED). */
+    static final AtomicInteger ANSWER = new AtomicInteger(204);
     static final HttpServer WEBHOOK = webhook();
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         TestPostgres.register(registry, "user");
         registry.add("caravan.notification.webhook-url", () -> "http://localhost:" + WEBHOOK.getAddress().getPort() + "/push");
+        // the tests run the redelivery sweep themselves, and refused pushes must not open the channel's breaker
+        registry.add("caravan.notification.redelivery.enabled", () -> "false");
+        registry.add("camel.resilience4j.sliding-window-size", () -> "100");
+        registry.add("camel.resilience4j.minimum-number-of-calls", () -> "100");
     }
 
     @LocalServerPort
@@ -60,6 +68,7 @@ class NotificationApiTest {
     void client() {
         http = new Http("http://localhost:" + port);
         PUSHED.clear();
+        ANSWER.set(204);
     }
 
     @Test
@@ -104,6 +113,80 @@ class NotificationApiTest {
     }
 
     @Test
+    void shouldPushAgainWhatTheChannelRefusedOnceItIsBackAndDue() {
+        long userId = newUser(http);
+        String orderId = UUID.randomUUID().toString();
+        ANSWER.set(503);
+
+        assertThat(consumeRefused(event("OrderCompleted", orderId, String.valueOf(userId)))).isNotNull();
+
+        Map<String, Object> row = notification(orderId);
+        assertThat(row.get("delivered_at")).isNull();
+        assertThat(row.get("push_attempts")).isEqualTo(0);
+        // first due a minute after it was recorded (redelivery.first-delay-ms)
+        assertThat((Double) row.get("due_in_s")).isBetween(50.0, 61.0);
+
+        ANSWER.set(204);
+        sweep();
+        assertThat(PUSHED).isEmpty(); // not due yet
+
+        makeDue(orderId);
+        sweep();
+        assertThat(PUSHED).hasSize(1);
+        assertThat(PUSHED.get(0)).contains("\"orderId\":\"" + orderId + "\"").contains("\"type\":\"ORDER_COMPLETED\"");
+        row = notification(orderId);
+        assertThat(row.get("delivered_at")).isNotNull();
+        assertThat(row.get("push_attempts")).isEqualTo(1);
+
+        makeDue(orderId);
+        sweep();
+        assertThat(PUSHED).hasSize(1); // delivered: never pushed again
+    }
+
+    @Test
+    void shouldDoubleTheWaitAfterEachRefusalAndGiveUpAfterTheLastAttempt() {
+        long userId = newUser(http);
+        String orderId = UUID.randomUUID().toString();
+        ANSWER.set(503);
+        consumeRefused(event("OrderFailed", orderId, String.valueOf(userId)));
+
+        makeDue(orderId);
+        sweep();
+        assertThat(notification(orderId).get("push_attempts")).isEqualTo(1);
+        assertThat((Double) notification(orderId).get("due_in_s")).isBetween(50.0, 61.0);
+
+        makeDue(orderId);
+        sweep();
+        assertThat(notification(orderId).get("push_attempts")).isEqualTo(2);
+        assertThat((Double) notification(orderId).get("due_in_s")).isBetween(110.0, 121.0);
+
+        // the tenth attempt (redelivery.max-attempts) is the last: refused, the notification is not tried again
+        jdbc.update("UPDATE notification SET push_attempts = 9 WHERE order_id = ?::uuid", orderId);
+        makeDue(orderId);
+        sweep();
+        Map<String, Object> row = notification(orderId);
+        assertThat(row.get("push_attempts")).isEqualTo(10);
+        assertThat(row.get("due_in_s")).isNull();
+        assertThat(row.get("delivered_at")).isNull();
+        assertThat(PUSHED).isEmpty();
+    }
+
+    @Test
+    void shouldRecordANotificationTheSweepNeverPushesWhenThereIsNoPushChannel() {
+        long userId = newUser(http);
+        String orderId = UUID.randomUUID().toString();
+
+        camel.send("sql:classpath:sql/user/insert-notification.sql?outputType=SelectOne", e -> {
+            e.setProperty(NotificationEvent.PROPERTY, new NotificationEvent("ORDER_COMPLETED", userId, orderId));
+            e.setProperty(NotificationRoutes.FIRST_REDELIVERY_MS, -1L);
+        });
+
+        Map<String, Object> row = notification(orderId);
+        assertThat(row.get("id")).isNotNull();
+        assertThat(row.get("due_in_s")).isNull();
+    }
+
+    @Test
     void shouldSkipAnEventForAnUnknownUser() {
         String orderId = UUID.randomUUID().toString();
 
@@ -134,12 +217,42 @@ class NotificationApiTest {
         assertThat(exchange.getException()).isNull();
     }
 
+    /** The consumer's steps with the push refused: the notification is recorded, its delivery fails. */
+    private Exception consumeRefused(String record) {
+        var exchange = camel.send(UserEndpoints.RECORD_NOTIFICATION_TX, e -> {
+            e.getMessage().setBody(record);
+            EventConsumers.readEnvelope(e);
+            e.setProperty(NotificationEvent.PROPERTY, NotificationEvent.from(e.getProperty(EventConsumers.EVENT,
+                    io.caravan.common.events.EventEnvelope.class)));
+        });
+        assertThat(exchange.getException()).isNull();
+        return camel.send(UserEndpoints.DELIVER_NOTIFICATION, exchange).getException();
+    }
+
+    private void sweep() {
+        assertThat(camel.send(UserEndpoints.REDELIVER_NOTIFICATIONS, e -> {}).getException()).isNull();
+    }
+
+    private void makeDue(String orderId) {
+        jdbc.update("UPDATE notification SET next_push_at = now() - interval '1 second' WHERE order_id = ?::uuid", orderId);
+    }
+
+    /** The notification of an order: id, delivered_at, push_attempts, and in how many seconds its next push is due. */
+    private Map<String, Object> notification(String orderId) {
+        return jdbc.queryForMap("SELECT id, delivered_at, push_attempts, "
+                + "EXTRACT(EPOCH FROM next_push_at - now())::float8 AS due_in_s FROM notification WHERE order_id = ?::uuid", orderId);
+    }
+
     private static HttpServer webhook() {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
             server.createContext("/push", call -> {
-                PUSHED.add(new String(call.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-                call.sendResponseHeaders(204, -1);
+                String body = new String(call.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                int answer = ANSWER.get();
+                if (answer == 204) {
+                    PUSHED.add(body);
+                }
+                call.sendResponseHeaders(answer, -1);
                 call.close();
             });
             server.start();

@@ -57,6 +57,8 @@ class NotificationRoutesTest extends RouteTestSupport {
     protected Properties extraProperties() {
         Properties properties = new Properties();
         properties.put("caravan.notification.webhook-url", WEBHOOK_URL);
+        // the sweep's timer stays off; the tests run the sweep themselves
+        properties.put("caravan.notification.redelivery.enabled", "false");
         return properties;
     }
 
@@ -76,10 +78,12 @@ class NotificationRoutesTest extends RouteTestSupport {
             a.weaveByToUri("sql:INSERT INTO processed_event*").replace().to("mock:mark-processed");
             a.weaveByToUri("sql:classpath:sql/user/insert-notification.sql*").replace().to("mock:insert-notification");
         });
-        AdviceWith.adviceWith(context, ROUTE_DELIVER_NOTIFICATION, a -> {
-            a.weaveByToUri("sql:classpath:sql/user/select-undelivered-notification.sql*").replace().to("mock:select-undelivered");
-            a.weaveByToUri("sql:UPDATE notification*").replace().to("mock:mark-delivered");
-        });
+        AdviceWith.adviceWith(context, ROUTE_DELIVER_NOTIFICATION, a ->
+            a.weaveByToUri("sql:classpath:sql/user/select-undelivered-notification.sql*").replace().to("mock:select-undelivered"));
+        AdviceWith.adviceWith(context, ROUTE_SEND_NOTIFICATION, a ->
+                a.weaveByToUri("sql:UPDATE notification*").replace().to("mock:mark-delivered"));
+        AdviceWith.adviceWith(context, ROUTE_REDELIVER_NOTIFICATIONS, a ->
+                a.weaveByToUri("sql:classpath:sql/user/claim-due-notifications.sql*").replace().to("mock:claim-due"));
         AdviceWith.adviceWith(context, ROUTE_PUSH_NOTIFICATION,
                 a -> a.weaveByType(ToDefinition.class).replace().to("mock:webhook"));
         AdviceWith.adviceWith(context, ROUTE_LIST_NOTIFICATIONS, a ->
@@ -180,6 +184,37 @@ class NotificationRoutesTest extends RouteTestSupport {
                 .contains("circuit breaker is open");
         assertThat(notifications).hasSize(2);
         assertThat(delivered).isEmpty();
+    }
+
+    @Test
+    void shouldPushEveryClaimedNotificationAgainAndMarkOnlyTheAcceptedOnesDelivered() throws Exception {
+        MockEndpoint claim = getMockEndpoint("mock:claim-due");
+        claim.whenAnyExchangeReceived(e -> e.getMessage().setBody(List.of(
+                Map.of("id", 11L, "type", "ORDER_COMPLETED", "user_id", 7L, "order_id", ORDER, "push_attempts", 2),
+                Map.of("id", 12L, "type", "ORDER_FAILED", "user_id", 8L, "order_id", ORDER, "push_attempts", 1))));
+        MockEndpoint webhook = getMockEndpoint("mock:webhook");
+        // the channel refuses the first one, accepts the second
+        webhook.whenAnyExchangeReceived(e -> e.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE,
+                e.getMessage().getBody(String.class).contains("\"notificationId\":11") ? 500 : 204));
+
+        Exchange sweep = template.send(REDELIVER_NOTIFICATIONS, e -> {});
+
+        assertThat(sweep.getException()).isNull();
+        assertThat(webhook.getReceivedCounter()).isEqualTo(2);
+        assertThat(delivered).containsExactly(12L);
+        // the claim reads its settings from the body: the defaults here
+        assertThat(claim.getReceivedExchanges().get(0).getMessage().getBody(Map.class)).containsEntry("batchSize", 100)
+                .containsEntry("firstDelayMs", 60000L).containsEntry("maxDelayMs", 3600000L).containsEntry("maxAttempts", 10);
+        assertThat(getMockEndpoint("mock:dead-letter").getReceivedCounter()).isZero();
+    }
+
+    @Test
+    void shouldRecordWhenTheSweepMayFirstPushANotification() throws Exception {
+        MockEndpoint insert = getMockEndpoint("mock:insert-notification");
+
+        consume(event("OrderCompleted", ORDER, "7"));
+
+        assertThat(insert.getReceivedExchanges().get(0).getProperty(NotificationRoutes.FIRST_REDELIVERY_MS)).isEqualTo(60000L);
     }
 
     @Test
