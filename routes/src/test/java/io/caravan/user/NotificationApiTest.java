@@ -118,7 +118,7 @@ class NotificationApiTest {
         String orderId = UUID.randomUUID().toString();
         ANSWER.set(503);
 
-        assertThat(consumeRefused(event("OrderCompleted", orderId, String.valueOf(userId)))).isNotNull();
+        assertThat(recordAndDeliver(event("OrderCompleted", orderId, String.valueOf(userId)))).isNotNull();
 
         Map<String, Object> row = notification(orderId);
         assertThat(row.get("delivered_at")).isNull();
@@ -148,7 +148,7 @@ class NotificationApiTest {
         long userId = newUser(http);
         String orderId = UUID.randomUUID().toString();
         ANSWER.set(503);
-        consumeRefused(event("OrderFailed", orderId, String.valueOf(userId)));
+        assertThat(recordAndDeliver(event("OrderFailed", orderId, String.valueOf(userId)))).isNotNull();
 
         makeDue(orderId);
         sweep();
@@ -206,19 +206,11 @@ class NotificationApiTest {
 
     /** The consumer route's steps after its Kafka endpoint (see NotificationRoutes). */
     private void consume(String record) {
-        var exchange = camel.send(UserEndpoints.RECORD_NOTIFICATION_TX, e -> {
-            e.getMessage().setBody(record);
-            EventConsumers.readEnvelope(e);
-            e.setProperty(NotificationEvent.PROPERTY, NotificationEvent.from(e.getProperty(EventConsumers.EVENT,
-                    io.caravan.common.events.EventEnvelope.class)));
-        });
-        assertThat(exchange.getException()).isNull();
-        exchange = camel.send(UserEndpoints.DELIVER_NOTIFICATION, exchange);
-        assertThat(exchange.getException()).isNull();
+        assertThat(recordAndDeliver(record)).isNull();
     }
 
-    /** The consumer's steps with the push refused: the notification is recorded, its delivery fails. */
-    private Exception consumeRefused(String record) {
+    /** Records the notification of the event, then delivers it: the delivery's failure, if any (null: delivered). */
+    private Exception recordAndDeliver(String record) {
         var exchange = camel.send(UserEndpoints.RECORD_NOTIFICATION_TX, e -> {
             e.getMessage().setBody(record);
             EventConsumers.readEnvelope(e);

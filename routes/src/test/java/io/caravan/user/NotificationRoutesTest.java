@@ -79,7 +79,7 @@ class NotificationRoutesTest extends RouteTestSupport {
             a.weaveByToUri("sql:classpath:sql/user/insert-notification.sql*").replace().to("mock:insert-notification");
         });
         AdviceWith.adviceWith(context, ROUTE_DELIVER_NOTIFICATION, a ->
-            a.weaveByToUri("sql:classpath:sql/user/select-undelivered-notification.sql*").replace().to("mock:select-undelivered"));
+                a.weaveByToUri("sql:classpath:sql/user/select-undelivered-notification.sql*").replace().to("mock:select-undelivered"));
         AdviceWith.adviceWith(context, ROUTE_SEND_NOTIFICATION, a ->
                 a.weaveByToUri("sql:UPDATE notification*").replace().to("mock:mark-delivered"));
         AdviceWith.adviceWith(context, ROUTE_REDELIVER_NOTIFICATIONS, a ->
@@ -91,7 +91,7 @@ class NotificationRoutesTest extends RouteTestSupport {
         AdviceWith.adviceWith(context, "common-dead-letter", a -> a.weaveByToUri("kafka:*").replace().to("mock:dead-letter"));
         fakeDatabase();
         webhookAccepts(getMockEndpoint("mock:webhook"));
-        // the breaker of caravan-common.yml, scaled down: open once six calls in a row failed
+        // the breaker of caravan-common.yml, scaled down: it opens once six calls out of six failed
         context.getCamelContextExtension().getContextPlugin(Model.class).setResilience4jConfiguration(
                 new Resilience4jConfigurationDefinition().slidingWindowSize(6).minimumNumberOfCalls(6)
                         .failureRateThreshold(100f).waitDurationInOpenState(60));
@@ -324,5 +324,4 @@ class NotificationRoutesTest extends RouteTestSupport {
     private static void webhookAccepts(MockEndpoint webhook) {
         webhook.whenAnyExchangeReceived(e -> e.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 204));
     }
-
 }
