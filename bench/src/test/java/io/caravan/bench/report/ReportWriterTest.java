@@ -37,10 +37,7 @@ class ReportWriterTest {
     @Test
     void shouldAddEveryProcessCpuPerOrderWhenTheServersWereSampled(@TempDir Path run) throws Exception {
         Files.writeString(run.resolve("run.env"), "RUN_ID=t2\nLEVELS=16\nSCENARIO=orders\n");
-        Json.write(run.resolve("levels/c16.json"), Map.of("clients", 16, "seconds", 30, "okPerSecond", 100.0, "ok", 3000,
-                "generatorCpuSeconds", 6.0,
-                "apps", Map.of("user", Map.of("present", true, "cpuSeconds", 3.0), "order", Map.of("present", true, "cpuSeconds", 15.0)),
-                "infra", Map.of("postgres", Map.of("present", true, "cpuSeconds", 12.0), "kafka", Map.of("present", true, "cpuSeconds", 1.5))));
+        writeSampledC16(run);
 
         ReportWriter.main(new String[] {run.toString()});
         String report = Files.readString(run.resolve("REPORT.md"));
@@ -59,10 +56,7 @@ class ReportWriterTest {
                 Map.of("variant", "split", "clients", 16, "ordersPerSec", 400.0, "consistent", true))));
         Json.write(run.resolve("levels/c4.json"), Map.of("clients", 4, "seconds", 30, "okPerSecond", 80.0, "ok", 2400,
                 "generatorCpuSeconds", 2.4, "apps", Map.of("order", Map.of("present", true, "cpuSeconds", 30.0))));
-        Json.write(run.resolve("levels/c16.json"), Map.of("clients", 16, "seconds", 30, "okPerSecond", 100.0, "ok", 3000,
-                "generatorCpuSeconds", 6.0,
-                "apps", Map.of("user", Map.of("present", true, "cpuSeconds", 3.0), "order", Map.of("present", true, "cpuSeconds", 15.0)),
-                "infra", Map.of("postgres", Map.of("present", true, "cpuSeconds", 12.0), "kafka", Map.of("present", true, "cpuSeconds", 1.5))));
+        writeSampledC16(run);
 
         ReportWriter.main(new String[] {run.toString()});
         String report = Files.readString(run.resolve("REPORT.md"));
@@ -92,6 +86,14 @@ class ReportWriterTest {
                 + "100.0 completed/s, error rate 0.00 %) (a 5 s lead-in at the same rate before it is not counted: 500 answers, "
                 + "p50 30 ms, p99 240 ms) | yes |"), report);
         assertTrue(report.contains("The open-model run's figures leave out its first seconds (a 5 s lead-in"), report);
+    }
+
+    /** Level c16: 3,000 orders at 100/s, every process sampled (CPU s: user 3, order 15, postgres 12, kafka 1.5, Gatling 6). */
+    private static void writeSampledC16(Path run) throws Exception {
+        Json.write(run.resolve("levels/c16.json"), Map.of("clients", 16, "seconds", 30, "okPerSecond", 100.0, "ok", 3000,
+                "generatorCpuSeconds", 6.0,
+                "apps", Map.of("user", Map.of("present", true, "cpuSeconds", 3.0), "order", Map.of("present", true, "cpuSeconds", 15.0)),
+                "infra", Map.of("postgres", Map.of("present", true, "cpuSeconds", 12.0), "kafka", Map.of("present", true, "cpuSeconds", 1.5))));
     }
 
     /** The cells of the row that starts with {@code first}, by column, in the table whose header has {@code column}. */
