@@ -7,8 +7,8 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.ExtendedCamelContext;
 
 /**
- * Property placeholders read on every exchange (an event's topic, the outbox relay's batch size, whether a push
- * channel is configured), resolved once per CamelContext. {@code CamelContext.resolvePropertyPlaceholders} asks
+ * Property placeholders read on every exchange (an event's topic, the outbox relay's batch size), resolved once per
+ * CamelContext. {@code CamelContext.resolvePropertyPlaceholders} asks
  * Spring's Environment each time, and that walks every property source: under the order benchmark (JFR, 649ce87) it
  * was in 5-9 % of each app's CPU samples, for values that do not change while the context runs.
  */

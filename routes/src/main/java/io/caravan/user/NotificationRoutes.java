@@ -160,7 +160,7 @@ public class NotificationRoutes extends RouteBuilder {
                 notificationColumn(exchange, "push_attempts"), failure == null ? "?" : failure.getMessage());
     }
 
-    /** Logged for every notification while no push channel is configured (as a Java call: ${body[id]} is bean OGNL). */
+    /** Logged for every notification while no push channel is configured. */
     static void logRecordedOnly(Exchange exchange) {
         NOTIFICATION_LOG.info("Notification {} recorded; no push channel configured", notificationColumn(exchange, "id"));
     }
