@@ -74,6 +74,12 @@ note APP_JAVA_OPTS "$APP_JAVA_OPTS"
 
 MVN=("$ROOT/mvnw" -B -q)
 BENCH_MVN=("${MVN[@]}" -o -f "$ROOT/bench/pom.xml" -Dspotless.apply.skip=true)
+# extra JVM options for Gatling's own JVM, comma-separated; set it empty for Gatling's defaults. By default the load
+# generator compiles with C1 only and collects with the serial collector: each run is a new JVM, and C2 compiling it
+# for 30 s took CPU from the apps on the same cores (bench/README.md, "The load generator's JIT")
+BENCH_GATLING_JVM_ARGS=${BENCH_GATLING_JVM_ARGS--XX:+UseSerialGC,-XX:TieredStopAtLevel=1}
+[[ -n "$BENCH_GATLING_JVM_ARGS" ]] && BENCH_MVN+=("-Dgatling.jvmArgs=$BENCH_GATLING_JVM_ARGS")
+note GATLING_JVM_ARGS "$BENCH_GATLING_JVM_ARGS"
 
 # ---------------------------------------------------------------- build
 if [[ "${BENCH_SKIP_BUILD:-0}" != "1" ]]; then

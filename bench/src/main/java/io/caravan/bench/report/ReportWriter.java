@@ -71,7 +71,8 @@ public final class ReportWriter {
             md.append("- PostgreSQL (shared by the apps and the reference): ").append(ref.path("server").toString()).append('\n');
         }
         md.append("- System: ").append(run.setting("SYSTEM", "?")).append("; app JVM options: `")
-                .append(run.setting("APP_JAVA_OPTS", "(none: JVM defaults)")).append("`\n");
+                .append(run.setting("APP_JAVA_OPTS", "(none: JVM defaults)")).append("`; Gatling's extra JVM options: `")
+                .append(run.setting("GATLING_JVM_ARGS", "(none: Gatling's defaults)")).append("`\n");
         md.append("- Workload: ").append(standIn
                 ? "**POST /users (stand-in: order-app has no POST /orders yet)**"
                 : "POST /orders, 2 lines (quantity 1..3), points on " + run.setting("POINTS_SHARE", "0.3")
