@@ -259,6 +259,8 @@ class JdbcSagaServiceTest extends SagaTestSupport {
     void shouldWriteNothingWhenStoppingWithNoSagaInFlight() throws Exception {
         JdbcSagaService service = startInstance(fastSettings(), null);
         place(service, null);
+        // the answer can come before the finishing of the saga is done: "no saga in flight" is once it is
+        await().atMost(BOUND).until(() -> service.running().isEmpty() && service.finisher().busy().isEmpty());
         // a row naming this instance that it does not work on (none should exist): a release would clear it
         insertRunningSaga("not-in-flight", service.instanceId(), "1 hour", "1 hour", 1);
 
