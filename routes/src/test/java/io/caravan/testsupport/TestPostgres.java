@@ -6,6 +6,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.flywaydb.core.Flyway;
+
+import com.zaxxer.hikari.HikariDataSource;
+
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
@@ -45,6 +49,19 @@ public final class TestPostgres {
         String url = newDatabase(service);
         registry.add("caravan.service", () -> service);
         registry.add("spring.datasource.url", () -> url);
+    }
+
+    /**
+     * A pool on a new database named after {@code prefix} with the shared tables every service has (the
+     * {@code db/common} migrations: outbox, processed events, saga log), for tests of the common building blocks.
+     */
+    public static HikariDataSource withCommonTables(String prefix, int maximumPoolSize) {
+        HikariDataSource dataSource = new HikariDataSource();
+        dataSource.setJdbcUrl(newDatabase(prefix));
+        dataSource.setUsername("postgres");
+        dataSource.setMaximumPoolSize(maximumPoolSize);
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/common").load().migrate();
+        return dataSource;
     }
 
     /** A JDBC URL of a new empty database named after {@code prefix}. */

@@ -5,7 +5,6 @@ import java.util.Properties;
 
 import org.apache.camel.component.sql.SqlComponent;
 import org.apache.camel.impl.DefaultCamelContext;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,10 +25,7 @@ class ProcessedEventCleanupTest {
 
     @BeforeEach
     void start() throws Exception {
-        dataSource = new HikariDataSource();
-        dataSource.setJdbcUrl(TestPostgres.newDatabase("processed_cleanup"));
-        dataSource.setUsername("postgres");
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/common").load().migrate();
+        dataSource = TestPostgres.withCommonTables("processed_cleanup", 2);
         db = new JdbcTemplate(dataSource);
         context = new DefaultCamelContext();
         SqlComponent sql = new SqlComponent();

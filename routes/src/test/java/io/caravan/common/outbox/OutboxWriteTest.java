@@ -8,7 +8,6 @@ import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.kafka.KafkaComponent;
 import org.apache.camel.component.sql.SqlComponent;
 import org.apache.camel.impl.DefaultCamelContext;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,10 +32,7 @@ class OutboxWriteTest {
 
     @BeforeEach
     void start() throws Exception {
-        dataSource = new HikariDataSource();
-        dataSource.setJdbcUrl(TestPostgres.newDatabase("outbox_write"));
-        dataSource.setUsername("postgres");
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/common").load().migrate();
+        dataSource = TestPostgres.withCommonTables("outbox_write", 10);
         context = new DefaultCamelContext();
         SqlComponent sql = new SqlComponent();
         sql.setDataSource(dataSource);

@@ -12,7 +12,6 @@ import org.apache.camel.Processor;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.model.SagaPropagation;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -41,11 +40,7 @@ abstract class SagaTestSupport {
 
     @BeforeEach
     void createDatabase() {
-        dataSource = new HikariDataSource();
-        dataSource.setJdbcUrl(TestPostgres.newDatabase("saga"));
-        dataSource.setUsername("postgres");
-        dataSource.setMaximumPoolSize(12);
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/common").load().migrate();
+        dataSource = TestPostgres.withCommonTables("saga", 12);
         db = new JdbcTemplate(dataSource);
         db.execute("CREATE TABLE test_call (id BIGSERIAL PRIMARY KEY, saga_id TEXT, kind TEXT NOT NULL, step INT NOT NULL, "
                 + "option_key TEXT)");
