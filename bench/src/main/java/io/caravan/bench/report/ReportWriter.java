@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -296,6 +297,7 @@ public final class ReportWriter {
         header.addAll(servers);
         header.addAll(List.of("system", "(Gatling)"));
         MarkdownTable t = new MarkdownTable(header.toArray(String[]::new));
+        Map<String, Double> systemByLevel = new HashMap<>(); // null: a process was not running
         for (String name : levelNames()) {
             JsonNode l = run.level(name);
             long ok = l == null ? 0 : l.path("ok").asLong();
@@ -321,34 +323,26 @@ public final class ReportWriter {
             row.add(complete ? system : null);
             row.add(l.path("generatorCpuSeconds").asDouble() * 1000 / ok);
             t.row(row.toArray());
+            systemByLevel.put(name, complete ? system : null);
         }
         md.append(t).append('\n');
-        cpuBudget();
+        cpuBudget(systemByLevel);
     }
 
     /**
      * What the best level's CPU per order allows on this machine's cores, and what the throughput target would leave
      * per order: the cores are shared by every process, so together they set the ceiling.
      */
-    private void cpuBudget() {
+    private void cpuBudget(Map<String, Double> systemByLevel) {
         var best = bestLevel();
         JsonNode split = bestReference("split");
         int cores = Integer.parseInt(run.setting("CORES", "0"));
-        if (standIn || best.isEmpty() || split == null || cores <= 0 || best.get().path("ok").asLong() == 0) {
+        Double system = best.map(l -> systemByLevel.get("c" + l.path("clients").asInt())).orElse(null);
+        if (standIn || system == null || split == null || cores <= 0) {
             return;
         }
         JsonNode level = best.get();
-        double ok = level.path("ok").asDouble();
-        double system = 0;
-        for (String group : List.of("apps", "infra")) {
-            for (JsonNode process : level.path(group)) {
-                if (!process.path("present").asBoolean()) {
-                    return;
-                }
-                system += process.path("cpuSeconds").asDouble() * 1000 / ok;
-            }
-        }
-        double generator = level.path("generatorCpuSeconds").asDouble() * 1000 / ok;
+        double generator = level.path("generatorCpuSeconds").asDouble() * 1000 / level.path("ok").asDouble();
         double perOrder = system + generator;
         double ceiling = cores * 1000 / perOrder;
         double target = split.path("ordersPerSec").asDouble() / 2;
