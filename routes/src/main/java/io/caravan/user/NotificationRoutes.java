@@ -101,7 +101,7 @@ public class NotificationRoutes extends RouteBuilder {
                 .to("sql:UPDATE notification SET delivered_at = now() WHERE id = :#${exchangeProperty.notification[id]}?noop=true");
 
         if (pushChannel) {
-            redelivery();
+            redelivery(firstRedeliveryMs);
         }
 
         from(LIST_NOTIFICATIONS).routeId(ROUTE_LIST_NOTIFICATIONS).routeConfigurationId(RestErrorPolicy.ID)
@@ -114,10 +114,10 @@ public class NotificationRoutes extends RouteBuilder {
     }
 
     /** The sweep: a timer pushes the due notifications again, one by one; a failed push waits for its next turn. */
-    private void redelivery() {
+    private void redelivery(long firstDelayMs) {
         Map<String, Object> claim = Map.of(
                 "batchSize", Integer.parseInt(setting("redelivery.batch-size", "100")),
-                "firstDelayMs", Long.parseLong(setting("redelivery.first-delay-ms", "60000")),
+                "firstDelayMs", firstDelayMs,
                 "maxDelayMs", Long.parseLong(setting("redelivery.max-delay-ms", "3600000")),
                 "maxAttempts", Integer.parseInt(setting("redelivery.max-attempts", "10")));
 
