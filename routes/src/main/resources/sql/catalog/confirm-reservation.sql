@@ -1,7 +1,8 @@
 -- RESERVED -> CONFIRMED, only from RESERVED (a release racing it makes one of them update nothing), and each
--- line's units move from reserved to sold, in one statement. Product rows are locked in product-id order first,
--- as a reservation locks them, so confirmations and reservations crossing the same products cannot deadlock;
--- the UPDATE then only touches rows this statement already holds.
+-- line's units move from reserved to sold, in one statement that runs on its own (auto-commit): the product rows
+-- stay locked only while PostgreSQL runs it and commits, never while the app works between statements. Product
+-- rows are locked in product-id order first, as a reservation locks them, so confirmations and reservations
+-- crossing the same products cannot deadlock; the UPDATE then only touches rows this statement already holds.
 -- Answers the reservation's status after the statement (null when the order was never seen); the data-modifying
 -- CTEs run to completion although the answer does not read them. The status is read FOR SHARE: when a release won
 -- the race, that gives its committed RELEASED, where the statement's snapshot would still show RESERVED.

@@ -14,11 +14,9 @@ public final class CatalogEndpoints {
     public static final String POPULAR_PRODUCTS = "direct:catalog-product-popular";
 
     public static final String RESERVE_STOCK = "direct:catalog-stock-reserve";
-    public static final String RESERVE_STOCK_TX = "direct:catalog-stock-reserve-tx";
     public static final String RELEASE_STOCK = "direct:catalog-stock-release";
     public static final String RELEASE_STOCK_TX = "direct:catalog-stock-release-tx";
     public static final String CONFIRM_STOCK = "direct:catalog-stock-confirm";
-    public static final String CONFIRM_STOCK_TX = "direct:catalog-stock-confirm-tx";
 
     public static final String RECORD_SALES_TX = "direct:catalog-sales-record-tx";
 
@@ -33,11 +31,9 @@ public final class CatalogEndpoints {
     public static final String ROUTE_POPULAR_PRODUCTS = "catalog-product-popular";
 
     public static final String ROUTE_RESERVE_STOCK = "catalog-stock-reserve";
-    public static final String ROUTE_RESERVE_STOCK_TX = "catalog-stock-reserve-tx";
     public static final String ROUTE_RELEASE_STOCK = "catalog-stock-release";
     public static final String ROUTE_RELEASE_STOCK_TX = "catalog-stock-release-tx";
     public static final String ROUTE_CONFIRM_STOCK = "catalog-stock-confirm";
-    public static final String ROUTE_CONFIRM_STOCK_TX = "catalog-stock-confirm-tx";
 
     public static final String ROUTE_CONSUME_SALES = "catalog-sales-consume";
     public static final String ROUTE_RECORD_SALES_TX = "catalog-sales-record-tx";

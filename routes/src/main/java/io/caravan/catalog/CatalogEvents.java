@@ -28,12 +28,14 @@ public final class CatalogEvents {
         add(exchange, EventEnvelope.of("ProductUpdated").productId(exchange.getMessage().getBody(Product.class).id()));
     }
 
-    /** StockReserved for each product of the reservation in the body. */
+    /**
+     * StockReserved for each product of the reservation request in the body, in product-id order. They are
+     * prepared before the reservation: its statement writes them only when it made a new reservation.
+     */
     public static void stockReserved(Exchange exchange) {
-        StockReservation reservation = exchange.getMessage().getBody(StockReservation.class);
-        for (StockReservation.Item item : reservation.items()) {
-            add(exchange, EventEnvelope.of("StockReserved").orderId(reservation.orderId()).productId(item.productId()));
-        }
+        ReserveStockRequest request = exchange.getMessage().getBody(ReserveStockRequest.class);
+        request.items().stream().map(ReserveStockRequest.Line::productId).sorted().forEach(productId ->
+                add(exchange, EventEnvelope.of("StockReserved").orderId(request.orderId()).productId(productId)));
     }
 
     /** StockReleased for each line (rows with {@code product_id}) of the released reservation in the body. */

@@ -3,7 +3,6 @@ package io.caravan.catalog;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
-import io.caravan.common.db.Transactions;
 import io.caravan.common.rest.Responses;
 import io.caravan.common.rest.RestErrorPolicy;
 
@@ -14,7 +13,8 @@ import static io.caravan.catalog.CatalogHeaders.ORDER_ID;
  * The order saga's completion on the catalog side: a reservation becomes a sale. RESERVED -> CONFIRMED by a
  * conditional update (a release racing it updates nothing, or makes this one update nothing), and each
  * line's units move from reserved to sold, product rows locked in product-id order; all in one statement
- * ({@code confirm-reservation.sql}). Available stock does not change.
+ * ({@code confirm-reservation.sql}) that runs on its own, so the products stay locked only while it runs.
+ * Available stock does not change.
  */
 @Component
 public class StockConfirmationRoutes extends RouteBuilder {
@@ -24,14 +24,13 @@ public class StockConfirmationRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
+        // one statement on its own, without a transaction around it (the products' locks last only while it runs):
+        // the status transition, the units of every line, and the status after it
         from(CONFIRM_STOCK).routeId(ROUTE_CONFIRM_STOCK).routeConfigurationId(RestErrorPolicy.ID)
                 .setProperty(ORDER_ID, method(OrderIds.class, "fromPath"))
-                .to(CONFIRM_STOCK_TX)
-                .process(Responses.json(200));
-
-        Transactions.route(this, CONFIRM_STOCK_TX, ROUTE_CONFIRM_STOCK_TX)
-                // one statement: the status transition, the units of every line, and the status after it
                 .to("sql:classpath:sql/catalog/confirm-reservation.sql?outputType=SelectOne&outputHeader=status")
-                .setBody(method(StockReservations.class, "confirmationOf(${exchangeProperty.orderId}, ${header.status})"));
+                .setBody(method(StockReservations.class,
+                        "confirmationOf(${exchangeProperty.orderId}, ${header.status})"))
+                .process(Responses.json(200));
     }
 }

@@ -28,15 +28,16 @@ class ReserveLinesPlanTest extends CatalogServiceTestBase {
         String statement = new ClassPathResource("sql/catalog/reserve-lines.sql")
                 .getContentAsString(StandardCharsets.UTF_8)
                 .replace(":#${exchangeProperty.reservationLines}", "$1")
-                .replace(":#${exchangeProperty.orderId}", "$2");
+                .replace(":#${exchangeProperty.orderId}", "$2")
+                .replace(":#${exchangeProperty.caravanOutboxRows}", "$3");
 
         List<String> plan = jdbc.execute((ConnectionCallback<List<String>>) connection -> {
             List<String> planLines = new ArrayList<>();
             try (Statement sql = connection.createStatement()) {
-                sql.execute("PREPARE reserve_lines_plan (text, text) AS " + statement);
+                sql.execute("PREPARE reserve_lines_plan (text, text, text) AS " + statement);
                 String twoLines = "'[{\"productId\":1,\"quantity\":1},{\"productId\":2,\"quantity\":1}]'";
                 try (ResultSet rs = sql.executeQuery(
-                        "EXPLAIN EXECUTE reserve_lines_plan (" + twoLines + ", '" + newOrderId() + "')")) {
+                        "EXPLAIN EXECUTE reserve_lines_plan (" + twoLines + ", '" + newOrderId() + "', '[]')")) {
                     while (rs.next()) {
                         planLines.add(rs.getString(1));
                     }

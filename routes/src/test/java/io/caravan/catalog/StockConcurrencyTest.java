@@ -62,6 +62,34 @@ class StockConcurrencyTest extends CatalogServiceTestBase {
     }
 
     @Test
+    void shouldTakeNoLineOfARefusedOrderWhenOrdersRaceForTheLastUnitsOfOneOfTheirProducts() throws Exception {
+        long plenty = createProduct("Plenty", 100, 1000);
+        long scarce = createProduct("Scarce", 100, 30);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Http.Response>> answers = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            answers.add(pool.submit(() -> {
+                start.await();
+                return reserve(newOrderId(), plenty, 2, scarce, 1);
+            }));
+        }
+        start.countDown();
+
+        Map<String, Integer> outcomes = tally(answers);
+
+        assertThat(outcomes).containsEntry("200", 30).containsEntry("409 INSUFFICIENT_STOCK", 170);
+        assertBooks(scarce, 0, 30, 0);
+        assertBooks(plenty, 1000 - 2 * 30, 2 * 30, 0);
+        assertThat(count("SELECT count(*) FROM stock_reservation_line WHERE product_id = ?", plenty)).isEqualTo(30);
+        assertThat(count("SELECT count(*) FROM stock_reservation_line l WHERE l.product_id = ? AND NOT EXISTS "
+                + "(SELECT 1 FROM stock_reservation_line s WHERE s.order_id = l.order_id AND s.product_id = ?)",
+                plenty, scarce))
+                .as("lines taken for orders that did not get the scarce product").isZero();
+        assertThat(outboxEvents("StockReserved", String.valueOf(plenty))).isEqualTo(30);
+        assertThat(outboxEvents("StockReserved", String.valueOf(scarce))).isEqualTo(30);
+    }
+
+    @Test
     void shouldFinishEveryOrderWithoutDeadlockWhenOrdersCrossTheSameProductsInOppositeOrder() throws Exception {
         long a = createProduct("Cross A", 10, 10_000);
         long b = createProduct("Cross B", 20, 10_000);

@@ -36,10 +36,9 @@ class StockReservationRoutesTest extends RouteTestSupport {
 
     @BeforeEach
     void adviseRoutes() throws Exception {
-        AdviceWith.adviceWith(context, ROUTE_RESERVE_STOCK_TX, a -> {
+        AdviceWith.adviceWith(context, ROUTE_RESERVE_STOCK, a -> {
             a.weaveByToUri("sql:classpath:sql/catalog/reserve-lines.sql*").replace().to("mock:reserve-lines");
             a.weaveByToUri("sql:classpath:sql/catalog/read-reservation.sql*").replace().to("mock:read-reservation");
-            a.weaveByToUri(Outbox.WRITE).replace().to("mock:outbox");
         });
         AdviceWith.adviceWith(context, ROUTE_RELEASE_STOCK_TX, a -> {
             a.weaveByToUri("sql:INSERT INTO stock_reservation.*").replace().to("mock:insert-tombstone");
@@ -48,19 +47,17 @@ class StockReservationRoutesTest extends RouteTestSupport {
             a.weaveByToUri("sql:SELECT status.*").replace().to("mock:read-status");
             a.weaveByToUri(Outbox.WRITE).replace().to("mock:outbox");
         });
-        AdviceWith.adviceWith(context, ROUTE_CONFIRM_STOCK_TX, a -> {
+        AdviceWith.adviceWith(context, ROUTE_CONFIRM_STOCK, a -> {
             a.weaveByToUri("sql:classpath:sql/catalog/confirm-reservation.sql*").replace().to("mock:confirm-reservation");
         });
         context.start();
     }
 
     @Test
-    void shouldReserveEveryLineInOneStatementAndWriteStockReservedPerProductWhenAllAreTaken() throws Exception {
+    void shouldReserveEveryLineInOneStatementThatWritesStockReservedPerProduct() throws Exception {
         MockEndpoint lines = getMockEndpoint("mock:reserve-lines");
         lines.expectedMessageCount(1);
         answerLines(productId -> productId * 100);
-        MockEndpoint outbox = getMockEndpoint("mock:outbox");
-        outbox.expectedMessageCount(1);
         getMockEndpoint("mock:read-reservation").expectedMessageCount(0);
 
         Exchange answer = template.request(RESERVE_STOCK, e -> e.getMessage().setBody(reservationBody(9, 1, 2, 3)));
@@ -69,18 +66,23 @@ class StockReservationRoutesTest extends RouteTestSupport {
         assertThat(json(answer).path("status").asText()).isEqualTo("RESERVED");
         assertThat(json(answer).path("orderId").asText()).isEqualTo(ORDER_ID);
         assertThat(json(answer).path("totalAmount").asLong()).isEqualTo(2 * 100 * 3 + 9 * 100);
-        assertThat(requestedLines(lines.getExchanges().get(0))).containsExactly(List.of(9L, 1L), List.of(2L, 3L));
-        List<OutboxEvent> events = events(outbox.getExchanges().get(0));
-        assertThat(events).extracting(OutboxEvent::eventType).containsOnly("StockReserved");
-        assertThat(events).extracting(OutboxEvent::key).containsExactly("2", "9");
-        assertThat(events).extracting(ev -> ev.event().orderId()).containsOnly(ORDER_ID);
+        Exchange statement = lines.getExchanges().get(0);
+        assertThat(requestedLines(statement)).containsExactly(List.of(9L, 1L), List.of(2L, 3L));
+        JsonNode events = CaravanJson.MAPPER.readTree(statement.getProperty(Outbox.ROWS, String.class));
+        assertThat(events.findValuesAsText("eventType")).containsOnly("StockReserved");
+        assertThat(events.findValuesAsText("key")).containsExactly("2", "9");
+        assertThat(events.findValues("payload")).extracting(p -> p.path("orderId").asText()).containsOnly(ORDER_ID);
+        assertThat(answer.getProperty(Outbox.ROWS)).isNull();
         MockEndpoint.assertIsSatisfied(context);
     }
 
     @Test
-    void shouldAnswerInsufficientStockListingShortProductsAndWriteNothing() throws Exception {
-        answerLines(productId -> productId == 4 ? 400L : null);
-        getMockEndpoint("mock:outbox").expectedMessageCount(0);
+    void shouldAnswerInsufficientStockListingShortProductsWhenNoLineWasTakenAndTheOrderIsNew() throws Exception {
+        getMockEndpoint("mock:reserve-lines").whenAnyExchangeReceived(e -> e.getMessage().setBody(List.of(
+                reserveLineRow(4, 1, true, true, null), reserveLineRow(6, 1, true, false, null),
+                reserveLineRow(8, 1, true, false, null))));
+        getMockEndpoint("mock:read-reservation").whenAnyExchangeReceived(e -> e.getMessage().setBody(List.of()));
+        getMockEndpoint("mock:read-reservation").expectedMessageCount(1);
 
         Exchange answer = template.request(RESERVE_STOCK, e -> e.getMessage().setBody(reservationBody(4, 1, 8, 1, 6, 1)));
 
@@ -91,26 +93,25 @@ class StockReservationRoutesTest extends RouteTestSupport {
     }
 
     @Test
-    void shouldAnswerProductNotFoundListingUnknownProductsAndWriteNothing() throws Exception {
+    void shouldAnswerProductNotFoundListingUnknownProductsBeforeShortOnes() throws Exception {
         getMockEndpoint("mock:reserve-lines").whenAnyExchangeReceived(e -> e.getMessage().setBody(List.of(
-                reserveLineRow(4, 1, true, null), reserveLineRow(5, 1, false, null))));
-        getMockEndpoint("mock:outbox").expectedMessageCount(0);
+                reserveLineRow(4, 1, true, false, null), reserveLineRow(5, 1, false, false, null))));
+        getMockEndpoint("mock:read-reservation").whenAnyExchangeReceived(e -> e.getMessage().setBody(List.of()));
 
         Exchange answer = template.request(RESERVE_STOCK, e -> e.getMessage().setBody(reservationBody(4, 1, 5, 1)));
 
         assertThat(status(answer)).isEqualTo(404);
         assertThat(json(answer).path("code").asText()).isEqualTo("PRODUCT_NOT_FOUND");
         assertThat(json(answer).path("productIds").toString()).isEqualTo("[5]");
-        MockEndpoint.assertIsSatisfied(context);
     }
 
     @Test
-    void shouldAnswerTheStoredReservationWithoutReservingWhenTheOrderIsKnown() throws Exception {
-        getMockEndpoint("mock:reserve-lines").whenAnyExchangeReceived(e -> e.getMessage().setBody(List.of()));
+    void shouldAnswerTheStoredReservationWhenTheStatementTookNothingBecauseTheOrderIsKnown() throws Exception {
+        getMockEndpoint("mock:reserve-lines").whenAnyExchangeReceived(e -> e.getMessage().setBody(List.of(
+                reserveLineRow(2, 3, true, true, null), reserveLineRow(9, 1, true, true, null))));
         getMockEndpoint("mock:read-reservation").whenAnyExchangeReceived(e -> e.getMessage().setBody(List.of(
                 storedLineRow("RESERVED", 2, 3, 150), storedLineRow("RESERVED", 9, 1, 1000))));
         getMockEndpoint("mock:reserve-lines").expectedMessageCount(1); // the reservation's insert did nothing
-        getMockEndpoint("mock:outbox").expectedMessageCount(0);
 
         Exchange answer = template.request(RESERVE_STOCK, e -> e.getMessage().setBody(reservationBody(2, 3, 9, 1)));
 
@@ -121,18 +122,30 @@ class StockReservationRoutesTest extends RouteTestSupport {
     }
 
     @Test
+    void shouldAnswerTheStoredReservationRatherThanARefusalWhenAKnownOrderIsShortNow() throws Exception {
+        getMockEndpoint("mock:reserve-lines").whenAnyExchangeReceived(e -> e.getMessage().setBody(List.of(
+                reserveLineRow(2, 3, true, false, null))));
+        getMockEndpoint("mock:read-reservation").whenAnyExchangeReceived(e -> e.getMessage().setBody(List.of(
+                storedLineRow("CONFIRMED", 2, 3, 150))));
+
+        Exchange answer = template.request(RESERVE_STOCK, e -> e.getMessage().setBody(reservationBody(2, 3)));
+
+        assertThat(status(answer)).isEqualTo(200);
+        assertThat(json(answer).path("status").asText()).isEqualTo("CONFIRMED");
+    }
+
+    @Test
     void shouldAnswerReservationReleasedWhenTheOrderWasReleasedOrTombstoned() throws Exception {
-        getMockEndpoint("mock:reserve-lines").whenAnyExchangeReceived(e -> e.getMessage().setBody(List.of()));
+        getMockEndpoint("mock:reserve-lines").whenAnyExchangeReceived(e -> e.getMessage().setBody(List.of(
+                reserveLineRow(2, 3, true, true, null))));
         Map<String, Object> tombstone = new java.util.HashMap<>();
         tombstone.put("status", "TOMBSTONE");
         getMockEndpoint("mock:read-reservation").whenAnyExchangeReceived(e -> e.getMessage().setBody(List.of(tombstone)));
-        getMockEndpoint("mock:outbox").expectedMessageCount(0);
 
         Exchange answer = template.request(RESERVE_STOCK, e -> e.getMessage().setBody(reservationBody(2, 3)));
 
         assertThat(status(answer)).isEqualTo(409);
         assertThat(json(answer).path("code").asText()).isEqualTo("RESERVATION_RELEASED");
-        MockEndpoint.assertIsSatisfied(context);
     }
 
     @Test
@@ -242,11 +255,12 @@ class StockReservationRoutesTest extends RouteTestSupport {
         assertThat(json(answer).path("code").asText()).isEqualTo("RESERVATION_RELEASED");
     }
 
-    /** Answers reserve-lines.sql as the database would: one row per requested line, in product-id order. */
-    private void answerLines(LongFunction<Long> unitPriceOrNullWhenShort) {
+    /** Answers reserve-lines.sql as the database would when it took every line: a row per line, in product-id order. */
+    private void answerLines(LongFunction<Long> unitPrice) {
         getMockEndpoint("mock:reserve-lines").whenAnyExchangeReceived(e -> e.getMessage().setBody(requestedLines(e).stream()
                 .sorted(Comparator.comparing(line -> line.get(0)))
-                .map(line -> reserveLineRow(line.get(0), line.get(1).intValue(), true, unitPriceOrNullWhenShort.apply(line.get(0))))
+                .map(line -> reserveLineRow(
+                        line.get(0), line.get(1).intValue(), true, true, unitPrice.apply(line.get(0))))
                 .toList()));
     }
 

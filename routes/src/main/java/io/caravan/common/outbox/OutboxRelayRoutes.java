@@ -1,7 +1,6 @@
 package io.caravan.common.outbox;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -15,7 +14,6 @@ import org.springframework.stereotype.Component;
 
 import io.caravan.common.ResolvedPlaceholders;
 import io.caravan.common.db.Transactions;
-import io.caravan.common.rest.CaravanJson;
 
 /**
  * The transactional outbox: the write route used inside business transactions, and the relay that publishes
@@ -29,23 +27,21 @@ public class OutboxRelayRoutes extends RouteBuilder {
     static final String RELAY_BATCH = "direct:outbox-relay-batch";
     static final String IDS = "outboxIds";
     static final String MORE = "caravanOutboxMore";
-    static final String ROWS = "caravanOutboxRows";
 
     @Override
     public void configure() {
         // every event of the change in one statement, as one JSON array: WITH ORDINALITY keeps their order in the
         // ids the relay publishes by; noop leaves the body as the caller's
         from(Outbox.WRITE).routeId("common-outbox-write")
-                .process(OutboxRelayRoutes::toRows)
-                .filter(exchangeProperty(ROWS).isNotNull())
+                .process(Outbox::prepareRows)
+                .filter(exchangeProperty(Outbox.ROWS).isNotNull())
                     .to("sql:INSERT INTO outbox (event_id, topic, message_key, event_type, payload) "
                             + "SELECT CAST(e ->> 'eventId' AS uuid), e ->> 'topic', e ->> 'key', e ->> 'eventType', "
                             + "e -> 'payload' "
                             + "FROM jsonb_array_elements(CAST(:#${exchangeProperty.caravanOutboxRows} AS jsonb)) "
                             + "WITH ORDINALITY AS t(e, n) ORDER BY n?noop=true")
                 .end()
-                .removeProperty(Outbox.EVENTS)
-                .removeProperty(ROWS);
+                .process(Outbox::clear);
 
         from("timer:outbox-relay?delay={{caravan.outbox.initial-delay-ms:1000}}&period={{caravan.outbox.period-ms:100}}")
                 .routeId("common-outbox-relay")
@@ -76,26 +72,6 @@ public class OutboxRelayRoutes extends RouteBuilder {
                 .routeId("common-outbox-cleanup")
                 .autoStartup("{{caravan.outbox.relay-enabled:true}}")
                 .to("sql:DELETE FROM outbox WHERE sent_at < now() - interval '1 day'");
-    }
-
-    /** The events to write as the JSON array the INSERT reads, each envelope as an object (none: no property). */
-    @SuppressWarnings("unchecked")
-    static void toRows(Exchange exchange) {
-        List<OutboxEvent> events = exchange.getProperty(Outbox.EVENTS, List.class);
-        if (events == null || events.isEmpty()) {
-            return; // the change produced no event
-        }
-        List<Map<String, Object>> rows = new ArrayList<>(events.size());
-        for (OutboxEvent event : events) {
-            Map<String, Object> row = new HashMap<>(8);
-            row.put("eventId", event.eventId());
-            row.put("topic", event.topic());
-            row.put("key", event.key());
-            row.put("eventType", event.eventType());
-            row.put("payload", event.event());
-            rows.add(row);
-        }
-        exchange.setProperty(ROWS, CaravanJson.write(rows));
     }
 
     /** Turns the pending rows into one Kafka batch: one message per row with its own topic and key. */

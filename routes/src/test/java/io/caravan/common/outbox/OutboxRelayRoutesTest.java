@@ -134,13 +134,14 @@ class OutboxRelayRoutesTest extends RouteTestSupport {
         });
 
         MockEndpoint.assertIsSatisfied(context);
-        JsonNode rows = CaravanJson.MAPPER.readTree(insert.getExchanges().get(0).getProperty(OutboxRelayRoutes.ROWS, String.class));
+        JsonNode rows = CaravanJson.MAPPER.readTree(
+                insert.getExchanges().get(0).getProperty(Outbox.ROWS, String.class));
         assertThat(rows).hasSize(2);
         assertRow(rows.get(0), created);
         assertRow(rows.get(1), charged);
         assertThat(answer.getMessage().getBody()).isEqualTo("the user");
         assertThat(answer.getProperty(Outbox.EVENTS)).isNull();
-        assertThat(answer.getProperty(OutboxRelayRoutes.ROWS)).isNull();
+        assertThat(answer.getProperty(Outbox.ROWS)).isNull();
     }
 
     @Test
