@@ -1,7 +1,9 @@
--- The saga's completion: COMPLETED with the amounts of its outcome, and every line with the catalog's price at
--- reservation time, in one statement. No row (and no line touched) when the order was completed already (a
--- completion may run more than once). COMPENSATING is completed too: a step failed only after recovery had
--- decided to finish the saga (its payment was captured).
+-- The saga's completion: COMPLETED with the amounts of its outcome, every line with the catalog's price at
+-- reservation time, and the order's events (OrderCompleted, CouponUsed, PaymentCompleted: prepared by the app,
+-- Outbox.prepareRows, and inserted as Outbox.WRITE inserts events), in one statement that runs on its own
+-- (auto-commit). No row (and no line or event written) when the order was completed already (a completion may
+-- run more than once). COMPENSATING is completed too: a step failed only after recovery had decided to finish the
+-- saga (its payment was captured).
 WITH completed AS (
     UPDATE orders
     SET status = 'COMPLETED',
@@ -25,5 +27,10 @@ WITH completed AS (
     FROM completed, jsonb_array_elements(CAST(:#${exchangeProperty.outcome.pricedLinesJson} AS jsonb)) AS priced (line)
     WHERE i.order_id = completed.id
       AND i.product_id = (priced.line ->> 'productId')::bigint
+), events AS (
+    INSERT INTO outbox (event_id, topic, message_key, event_type, payload)
+    SELECT CAST(e ->> 'eventId' AS uuid), e ->> 'topic', e ->> 'key', e ->> 'eventType', e -> 'payload'
+    FROM completed, jsonb_array_elements(CAST(:#${exchangeProperty.caravanOutboxRows} AS jsonb)) WITH ORDINALITY AS t(e, n)
+    ORDER BY n
 )
 SELECT id FROM completed

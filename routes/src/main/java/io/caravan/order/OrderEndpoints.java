@@ -18,7 +18,6 @@ public final class OrderEndpoints {
     public static final String PLACE_SAGA = "direct:order-saga-place";
     public static final String RECORD_FAILURE = "direct:order-saga-record-failure";
     public static final String CREATE_ORDER = "direct:order-saga-create";
-    public static final String CREATE_ORDER_TX = "direct:order-saga-create-tx";
     public static final String FAIL_ORDER = "direct:order-saga-fail";
     public static final String FAIL_ORDER_TX = "direct:order-saga-fail-tx";
     public static final String RESERVE_STOCK = "direct:order-saga-reserve-stock";
@@ -33,12 +32,10 @@ public final class OrderEndpoints {
     public static final String VOID_PAYMENT = "direct:order-saga-void-payment";
     public static final String COMPLETE_ORDER = "direct:order-saga-complete";
     public static final String FINISH_ORDER = "direct:order-saga-finish";
-    public static final String FINISH_ORDER_TX = "direct:order-saga-finish-tx";
     public static final String ROUTE_RUN_SAGA = "order-saga-run";
     public static final String ROUTE_PLACE_SAGA = "order-saga-place";
     public static final String ROUTE_RECORD_FAILURE = "order-saga-record-failure";
     public static final String ROUTE_CREATE_ORDER = "order-saga-create";
-    public static final String ROUTE_CREATE_ORDER_TX = "order-saga-create-tx";
     public static final String ROUTE_FAIL_ORDER = "order-saga-fail";
     public static final String ROUTE_FAIL_ORDER_TX = "order-saga-fail-tx";
     public static final String ROUTE_RESERVE_STOCK = "order-saga-reserve-stock";
@@ -53,7 +50,6 @@ public final class OrderEndpoints {
     public static final String ROUTE_VOID_PAYMENT = "order-saga-void-payment";
     public static final String ROUTE_COMPLETE_ORDER = "order-saga-complete";
     public static final String ROUTE_FINISH_ORDER = "order-saga-finish";
-    public static final String ROUTE_FINISH_ORDER_TX = "order-saga-finish-tx";
 
     // saga options: what a compensation or completion exchange carries (headers), besides Long-Running-Action
     public static final String OPTION_ORDER_ID = "orderId";

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -70,6 +71,20 @@ class OrderSagaRecoveryTest extends OrderServiceTestBase {
         assertThat(ParticipantStubs.CONFIRMED).contains(orderId);
         assertThat(ParticipantStubs.REFUNDED).doesNotContain(orderId);
         assertThat(events(orderId)).containsExactly("OrderCompleted");
+    }
+
+    @Test
+    void shouldCompleteTheOrderAndWriteItsEventsOnceWhenTheCompletionRunsAgain() {
+        String orderId = pendingOrder(46, 1_000);
+        Map<String, Object> options = new LinkedHashMap<>(completeStep(orderId, 700).options());
+
+        ProducerTemplate completion = camelContext.createProducerTemplate();
+        completion.sendBodyAndHeaders(FINISH_ORDER, null, options);
+        completion.sendBodyAndHeaders(FINISH_ORDER, null, options); // a completion may run more than once
+        completion.stop();
+
+        assertThat(orderStatus(orderId)).isEqualTo("COMPLETED");
+        assertThat(events(orderId)).containsExactly("PaymentCompleted", "OrderCompleted");
     }
 
     @Test

@@ -32,17 +32,16 @@ public class OrderLifecycleRoutes extends RouteBuilder {
                 .saga().propagation(SagaPropagation.MANDATORY)
                     .option(OPTION_ORDER_ID, SagaSteps.draft(OrderDraft::getOrderId))
                     .compensation(FAIL_ORDER)
-                .to(CREATE_ORDER_TX);
-
-        Transactions.route(this, CREATE_ORDER_TX, ROUTE_CREATE_ORDER_TX)
+                // the order, its lines and OrderCreated in one statement on its own, no transaction around it
+                .process(OrderEvents::orderCreated)
+                .process(Outbox::prepareRows)
                 .to("sql:classpath:sql/order/insert-order.sql?outputType=SelectOne")
+                .process(Outbox::clear)
                 .filter(body().isNull())
                     // a concurrent twin with the same key placed its order first: name that one
                     .to("sql:classpath:sql/order/find-order-by-request.sql?outputType=SelectOne")
                     .process(OrderLifecycleRoutes::requestInProgress)
-                .end()
-                .process(OrderEvents::orderCreated)
-                .to(Outbox.WRITE);
+                .end();
 
         from(FAIL_ORDER).routeId(ROUTE_FAIL_ORDER).errorHandler(noErrorHandler())
                 .setProperty(SagaSteps.ORDER_ID, header(OPTION_ORDER_ID))
@@ -71,17 +70,13 @@ public class OrderLifecycleRoutes extends RouteBuilder {
                     .completion(FINISH_ORDER)
                 .log(LoggingLevel.DEBUG, "Order ${exchangeProperty.order.orderId}: every step succeeded");
 
-        // completion: COMPLETED with its amounts and prices, and the events, in one transaction; once only
+        // completion: COMPLETED with its amounts and prices, and the events, in one statement on its own; once only
         from(FINISH_ORDER).routeId(ROUTE_FINISH_ORDER).errorHandler(noErrorHandler())
                 .process(OrderOutcome::fromOption)
-                .to(FINISH_ORDER_TX);
-
-        Transactions.route(this, FINISH_ORDER_TX, ROUTE_FINISH_ORDER_TX)
+                .process(OrderEvents::orderCompleted)
+                .process(Outbox::prepareRows)
                 .to("sql:classpath:sql/order/complete-order.sql?outputType=SelectOne")
-                .filter(body().isNotNull())
-                    .process(OrderEvents::orderCompleted)
-                    .to(Outbox.WRITE)
-                .end();
+                .process(Outbox::clear);
     }
 
     @SuppressWarnings("unchecked")
