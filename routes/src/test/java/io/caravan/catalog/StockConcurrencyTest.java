@@ -42,15 +42,7 @@ class StockConcurrencyTest extends CatalogServiceTestBase {
     @Test
     void shouldReserveExactlyTheStockWhenFiveHundredOrdersRaceForOneHundredUnits() throws Exception {
         long product = createProduct("Hot item", 1000, 100);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Http.Response>> answers = new ArrayList<>();
-        for (int i = 0; i < 500; i++) {
-            answers.add(pool.submit(() -> {
-                start.await();
-                return reserve(newOrderId(), product, 1);
-            }));
-        }
-        start.countDown();
+        List<Future<Http.Response>> answers = atOnce(500, () -> reserve(newOrderId(), product, 1));
 
         Map<String, Integer> outcomes = tally(answers);
 
@@ -65,15 +57,7 @@ class StockConcurrencyTest extends CatalogServiceTestBase {
     void shouldTakeNoLineOfARefusedOrderWhenOrdersRaceForTheLastUnitsOfOneOfTheirProducts() throws Exception {
         long plenty = createProduct("Plenty", 100, 1000);
         long scarce = createProduct("Scarce", 100, 30);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Http.Response>> answers = new ArrayList<>();
-        for (int i = 0; i < 200; i++) {
-            answers.add(pool.submit(() -> {
-                start.await();
-                return reserve(newOrderId(), plenty, 2, scarce, 1);
-            }));
-        }
-        start.countDown();
+        List<Future<Http.Response>> answers = atOnce(200, () -> reserve(newOrderId(), plenty, 2, scarce, 1));
 
         Map<String, Integer> outcomes = tally(answers);
 
@@ -186,15 +170,7 @@ class StockConcurrencyTest extends CatalogServiceTestBase {
     void shouldReserveOnceWhenTheSameReservationIsSentManyTimesAtOnce() throws Exception {
         long product = createProduct("Retried", 700, 50);
         String orderId = newOrderId();
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Http.Response>> answers = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
-            answers.add(pool.submit(() -> {
-                start.await();
-                return reserve(orderId, product, 5);
-            }));
-        }
-        start.countDown();
+        List<Future<Http.Response>> answers = atOnce(20, () -> reserve(orderId, product, 5));
 
         Map<String, Integer> outcomes = tally(answers);
 
@@ -204,6 +180,20 @@ class StockConcurrencyTest extends CatalogServiceTestBase {
         }
         assertBooks(product, 45, 5, 0);
         assertThat(outboxEvents("StockReserved", String.valueOf(product))).isEqualTo(1);
+    }
+
+    /** Sends the request that many times at the same moment; the answers in the order sent. */
+    private List<Future<Http.Response>> atOnce(int times, Callable<Http.Response> request) {
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Http.Response>> answers = new ArrayList<>();
+        for (int i = 0; i < times; i++) {
+            answers.add(pool.submit(() -> {
+                start.await();
+                return request.call();
+            }));
+        }
+        start.countDown();
+        return answers;
     }
 
     /** Runs both at the same moment; answers in the order given. */
