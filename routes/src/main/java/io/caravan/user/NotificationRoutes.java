@@ -11,7 +11,6 @@ import org.springframework.stereotype.Component;
 
 import io.caravan.common.consumer.EventConsumerPolicy;
 import io.caravan.common.consumer.EventConsumers;
-import io.caravan.common.db.Transactions;
 import io.caravan.common.internal.InternalCall;
 import io.caravan.common.rest.RequestReader;
 import io.caravan.common.rest.Responses;
@@ -58,24 +57,23 @@ public class NotificationRoutes extends RouteBuilder {
                 .process(EventConsumers::readEnvelope)
                 .filter(EventConsumers.eventType("OrderCompleted", "OrderFailed"))
                     .setProperty(NotificationEvent.PROPERTY, method(NotificationEvent.class, "from"))
-                    .to(RECORD_NOTIFICATION_TX)
+                    .to(RECORD_NOTIFICATION)
                     .to(DELIVER_NOTIFICATION)
                 .end();
 
-        // a notification recorded here is the one to deliver (exchange property NOTIFICATION)
-        Transactions.route(this, RECORD_NOTIFICATION_TX, ROUTE_RECORD_NOTIFICATION_TX)
+        // the event's marker and its notification in one statement on its own, without a transaction around it; a
+        // notification recorded here is the one to deliver (exchange property NOTIFICATION)
+        from(RECORD_NOTIFICATION).routeId(ROUTE_RECORD_NOTIFICATION).errorHandler(noErrorHandler())
                 .removeProperty(NOTIFICATION)
-                .to(EventConsumers.markProcessed(NOTIFICATION_GROUP))
-                .filter(EventConsumers.firstDelivery())
-                    .setProperty(FIRST_REDELIVERY_MS, constant(firstRedeliveryMs))
-                    .to("sql:classpath:sql/user/insert-notification.sql?outputType=SelectOne")
-                    .choice()
-                        .when(body().isNull())
-                            .log(LoggingLevel.INFO, "io.caravan.notification", "No new notification for "
-                                    + "${exchangeProperty.notificationEvent}: already recorded or unknown user")
-                        .otherwise()
-                            .setProperty(NOTIFICATION, body())
-                    .end()
+                .setProperty(FIRST_REDELIVERY_MS, constant(firstRedeliveryMs))
+                .to("sql:classpath:sql/user/insert-notification.sql?outputType=SelectOne")
+                .choice()
+                    .when(body().isNull())
+                        .log(LoggingLevel.INFO, "io.caravan.notification", "No new notification for "
+                                + "${exchangeProperty.notificationEvent}: a repeated event, already recorded or "
+                                + "unknown user")
+                    .otherwise()
+                        .setProperty(NOTIFICATION, body())
                 .end();
 
         // a repeated event finds the notification still undelivered, if any, in the database

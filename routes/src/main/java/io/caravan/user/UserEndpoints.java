@@ -20,7 +20,7 @@ public final class UserEndpoints {
     public static final String APPLY_REFUND = "direct:user-point-deduction-refund-apply";
 
     public static final String LIST_NOTIFICATIONS = "direct:user-notifications-list";
-    public static final String RECORD_NOTIFICATION_TX = "direct:user-notification-record-tx";
+    public static final String RECORD_NOTIFICATION = "direct:user-notification-record";
     public static final String DELIVER_NOTIFICATION = "direct:user-notification-deliver";
     public static final String PUSH_NOTIFICATION = "direct:user-notification-push";
     public static final String SEND_NOTIFICATION = "direct:user-notification-send";
@@ -44,7 +44,7 @@ public final class UserEndpoints {
 
     public static final String ROUTE_LIST_NOTIFICATIONS = "user-notifications-list";
     public static final String ROUTE_CONSUME_ORDER_EVENTS = "user-notification-consume";
-    public static final String ROUTE_RECORD_NOTIFICATION_TX = "user-notification-record-tx";
+    public static final String ROUTE_RECORD_NOTIFICATION = "user-notification-record";
     public static final String ROUTE_DELIVER_NOTIFICATION = "user-notification-deliver";
     public static final String ROUTE_PUSH_NOTIFICATION = "user-notification-push";
     public static final String ROUTE_SEND_NOTIFICATION = "user-notification-send";

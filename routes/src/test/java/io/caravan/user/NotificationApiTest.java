@@ -72,7 +72,7 @@ class NotificationApiTest {
     }
 
     @Test
-    void shouldRecordAndPushOnceWhenAnEventIsDuplicated() {
+    void shouldRecordAndPushOnceWhenAnEventIsDuplicated() throws Exception {
         long userId = newUser(http);
         String orderId = UUID.randomUUID().toString();
         String completed = event("OrderCompleted", orderId, String.valueOf(userId));
@@ -81,6 +81,9 @@ class NotificationApiTest {
         consume(completed);
         consume(event("OrderCompleted", orderId, String.valueOf(userId)));
 
+        String eventId = io.caravan.common.rest.CaravanJson.MAPPER.readTree(completed).path("eventId").asText();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM processed_event WHERE consumer = ? AND event_id = ?",
+                Integer.class, UserEndpoints.NOTIFICATION_GROUP, eventId)).as("the event's marker").isEqualTo(1);
         assertThat(PUSHED).hasSize(1);
         assertThat(PUSHED.get(0)).contains("\"type\":\"ORDER_COMPLETED\"").contains("\"orderId\":\"" + orderId + "\"")
                 .contains("\"userId\":" + userId);
@@ -177,6 +180,7 @@ class NotificationApiTest {
         String orderId = UUID.randomUUID().toString();
 
         camel.send("sql:classpath:sql/user/insert-notification.sql?outputType=SelectOne", e -> {
+            e.getMessage().setHeader(EventConsumers.EVENT_ID, UUID.randomUUID().toString());
             e.setProperty(NotificationEvent.PROPERTY, new NotificationEvent("ORDER_COMPLETED", userId, orderId));
             e.setProperty(NotificationRoutes.FIRST_REDELIVERY_MS, -1L);
         });
@@ -211,7 +215,7 @@ class NotificationApiTest {
 
     /** Records the notification of the event, then delivers it: the delivery's failure, if any (null: delivered). */
     private Exception recordAndDeliver(String record) {
-        var exchange = camel.send(UserEndpoints.RECORD_NOTIFICATION_TX, e -> {
+        var exchange = camel.send(UserEndpoints.RECORD_NOTIFICATION, e -> {
             e.getMessage().setBody(record);
             EventConsumers.readEnvelope(e);
             e.setProperty(NotificationEvent.PROPERTY, NotificationEvent.from(e.getProperty(EventConsumers.EVENT,
