@@ -43,8 +43,8 @@ WITH requested AS (
 ), events AS (
     INSERT INTO outbox (event_id, topic, message_key, event_type, payload)
     SELECT CAST(e ->> 'eventId' AS uuid), e ->> 'topic', e ->> 'key', e ->> 'eventType', e -> 'payload'
-    FROM reservation, jsonb_array_elements(CAST(:#${exchangeProperty.caravanOutboxRows} AS jsonb))
-        WITH ORDINALITY AS t(e, n)
+    FROM jsonb_array_elements(CAST(:#${exchangeProperty.caravanOutboxRows} AS jsonb)) WITH ORDINALITY AS t(e, n)
+    WHERE EXISTS (SELECT 1 FROM reservation)
     ORDER BY n
 )
 SELECT r.product_id, r.quantity, locked.id IS NOT NULL AS product_exists,

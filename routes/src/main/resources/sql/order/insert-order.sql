@@ -17,7 +17,8 @@ WITH created AS (
 ), events AS (
     INSERT INTO outbox (event_id, topic, message_key, event_type, payload)
     SELECT CAST(e ->> 'eventId' AS uuid), e ->> 'topic', e ->> 'key', e ->> 'eventType', e -> 'payload'
-    FROM created, jsonb_array_elements(CAST(:#${exchangeProperty.caravanOutboxRows} AS jsonb)) WITH ORDINALITY AS t(e, n)
+    FROM jsonb_array_elements(CAST(:#${exchangeProperty.caravanOutboxRows} AS jsonb)) WITH ORDINALITY AS t(e, n)
+    WHERE EXISTS (SELECT 1 FROM created)
     ORDER BY n
 )
 SELECT id FROM created

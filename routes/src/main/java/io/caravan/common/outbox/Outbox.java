@@ -17,13 +17,23 @@ import io.caravan.common.rest.CaravanJson;
  * <p>
  * A change that is one statement can insert its events itself, in a CTE of that statement, and need no
  * transaction: {@link #prepareRows} puts the events in the JSON array {@link #WRITE} reads (property {@link #ROWS}),
- * and the statement inserts them as {@link #WRITE} does (see {@code sql/catalog/reserve-lines.sql}).
+ * and the statement inserts them with {@link #INSERT_ROWS}, only if it made its change (see
+ * {@code sql/catalog/reserve-lines.sql}).
  */
 public final class Outbox {
 
     public static final String WRITE = "direct:outbox-write";
     public static final String EVENTS = "caravanOutboxEvents";
     public static final String ROWS = "caravanOutboxRows";
+
+    /**
+     * Inserts the events {@link #prepareRows} prepared; {@code t.n} is each one's place in the array, and ordering by
+     * it keeps their order in the ids the relay publishes by. {@link #WRITE} runs it; a statement that writes its
+     * own events runs it as a CTE with a condition on its changed row (OutboxStatementsTest checks each one).
+     */
+    public static final String INSERT_ROWS = "INSERT INTO outbox (event_id, topic, message_key, event_type, payload) "
+            + "SELECT CAST(e ->> 'eventId' AS uuid), e ->> 'topic', e ->> 'key', e ->> 'eventType', e -> 'payload' "
+            + "FROM jsonb_array_elements(CAST(:#${exchangeProperty." + ROWS + "} AS jsonb)) WITH ORDINALITY AS t(e, n)";
 
     private Outbox() {}
 

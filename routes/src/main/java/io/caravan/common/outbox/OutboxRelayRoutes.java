@@ -30,16 +30,12 @@ public class OutboxRelayRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        // every event of the change in one statement, as one JSON array: WITH ORDINALITY keeps their order in the
-        // ids the relay publishes by; noop leaves the body as the caller's
+        // every event of the change in one statement, as one JSON array, in their order; noop leaves the body as the
+        // caller's
         from(Outbox.WRITE).routeId("common-outbox-write")
                 .process(Outbox::prepareRows)
                 .filter(exchangeProperty(Outbox.ROWS).isNotNull())
-                    .to("sql:INSERT INTO outbox (event_id, topic, message_key, event_type, payload) "
-                            + "SELECT CAST(e ->> 'eventId' AS uuid), e ->> 'topic', e ->> 'key', e ->> 'eventType', "
-                            + "e -> 'payload' "
-                            + "FROM jsonb_array_elements(CAST(:#${exchangeProperty.caravanOutboxRows} AS jsonb)) "
-                            + "WITH ORDINALITY AS t(e, n) ORDER BY n?noop=true")
+                    .to("sql:" + Outbox.INSERT_ROWS + " ORDER BY n?noop=true")
                 .end()
                 .process(Outbox::clear);
 
