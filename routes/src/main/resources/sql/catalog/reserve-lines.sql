@@ -1,39 +1,38 @@
--- A new reservation with every one of its lines and its StockReserved events, all or nothing, in one statement
--- that runs on its own (auto-commit): a product's row is locked only while PostgreSQL runs the statement and
--- commits it, never while the app works between statements. On a hot product that lock is what every order waits
--- for, twice (here and in confirm-reservation.sql).
+-- A new reservation with every one of its lines and its StockReserved events, in one statement, inside the
+-- reservation's transaction. The reservation row comes first: for an order it holds already (a repeated request, a
+-- tombstone, or a concurrent twin that committed first) the insert does nothing, and then neither does the rest: no
+-- line is taken, no event written, no row answered.
 -- The products are locked in product-id order first, as a confirmation locks them, so reservations and
--- confirmations crossing the same products cannot deadlock. A locking read answers each row's latest version
--- (whatever committed since the statement's snapshot), and nobody else can change a locked row until this
--- statement commits: so whether every line can be taken is decided on the stock the update will see. Only then is
--- the reservation row inserted. For an order the catalog holds already (a repeated request, a tombstone, or a
--- concurrent twin that committed first) the insert does nothing, and then neither does the rest: no line is taken
--- and no event written. Each line is stored with the catalog price of that moment; the events, prepared by the
--- app for every requested product (Outbox.prepareRows), are inserted as Outbox.WRITE inserts them.
--- One row per requested line, in product-id order: whether the product exists, whether it had the units, and
--- whether this statement took them. When none was taken the route reads what the catalog holds for the order.
+-- confirmations crossing the same products cannot deadlock. Then each line's conditional update takes its units
+-- only if enough are available (never below zero, whatever runs at the same time: a row changed since the
+-- statement's snapshot is checked again in its latest version) and the line is stored with the catalog price of
+-- that moment. The events, prepared by the app for every requested product (Outbox.prepareRows), go in with the
+-- reservation.
+-- One row per requested line, in product-id order: whether the product exists and whether its units were taken.
+-- When any line was not taken the route refuses the reservation and the transaction rolls back the others and
+-- the events. All or nothing is left to that rollback: a locking read of the products here answered, under
+-- concurrent reservations and restocks, a stock the update then did not find (checked with 32 concurrent
+-- clients), so the statement does not decide it from what it read.
 -- Products are found with "= ANY (ARRAY(...))" rather than "IN (SELECT ...)": PostgreSQL estimates a JSON array at
 -- 100 elements whatever its length, and with IN it scanned the whole product table, twice (EXPLAIN at 1,002
--- products: two sequential scans; with ANY, two primary-key lookups).
-WITH requested AS (
+-- products: two sequential scans; with ANY, two primary-key lookups). The array is computed before the UPDATE
+-- reads any row, so every lock is taken, in product-id order, before any line's units are taken.
+WITH reservation AS (
+    INSERT INTO stock_reservation (order_id, status)
+    VALUES (CAST(:#${exchangeProperty.orderId} AS uuid), 'RESERVED')
+    ON CONFLICT DO NOTHING
+    RETURNING order_id
+), requested AS (
     SELECT (line ->> 'productId')::bigint AS product_id, (line ->> 'quantity')::int AS quantity
-    FROM jsonb_array_elements(CAST(:#${exchangeProperty.reservationLines} AS jsonb)) AS line
+    FROM reservation, jsonb_array_elements(CAST(:#${exchangeProperty.reservationLines} AS jsonb)) AS line
 ), locked AS MATERIALIZED (
-    SELECT p.id, p.stock FROM product p
+    SELECT p.id FROM product p
     WHERE p.id = ANY (ARRAY(SELECT product_id FROM requested))
     ORDER BY p.id
     FOR NO KEY UPDATE
-), verdict AS MATERIALIZED (
-    SELECT bool_and(COALESCE(locked.stock >= r.quantity, false)) AS every_line
-    FROM requested r LEFT JOIN locked ON locked.id = r.product_id
-), reservation AS (
-    INSERT INTO stock_reservation (order_id, status)
-    SELECT CAST(:#${exchangeProperty.orderId} AS uuid), 'RESERVED' FROM verdict WHERE every_line
-    ON CONFLICT DO NOTHING
-    RETURNING order_id
 ), taken AS (
     UPDATE product p SET stock = p.stock - r.quantity, reserved = p.reserved + r.quantity
-    FROM requested r, reservation
+    FROM requested r
     WHERE p.id = ANY (ARRAY(SELECT id FROM locked)) AND p.id = r.product_id AND p.stock >= r.quantity
     RETURNING p.id, p.price, r.quantity
 ), line AS (
@@ -47,8 +46,8 @@ WITH requested AS (
     WHERE EXISTS (SELECT 1 FROM reservation)
     ORDER BY n
 )
-SELECT r.product_id, r.quantity, locked.id IS NOT NULL AS product_exists,
-       COALESCE(locked.stock >= r.quantity, false) AS enough, line.unit_price, line.product_id IS NOT NULL AS reserved
+SELECT r.product_id, r.quantity, locked.id IS NOT NULL AS product_exists, line.unit_price,
+       line.product_id IS NOT NULL AS reserved
 FROM requested r
 LEFT JOIN locked ON locked.id = r.product_id
 LEFT JOIN line ON line.product_id = r.product_id

@@ -14,6 +14,7 @@ public final class CatalogEndpoints {
     public static final String POPULAR_PRODUCTS = "direct:catalog-product-popular";
 
     public static final String RESERVE_STOCK = "direct:catalog-stock-reserve";
+    public static final String RESERVE_STOCK_TX = "direct:catalog-stock-reserve-tx";
     public static final String RELEASE_STOCK = "direct:catalog-stock-release";
     public static final String RELEASE_STOCK_TX = "direct:catalog-stock-release-tx";
     public static final String CONFIRM_STOCK = "direct:catalog-stock-confirm";
@@ -31,6 +32,7 @@ public final class CatalogEndpoints {
     public static final String ROUTE_POPULAR_PRODUCTS = "catalog-product-popular";
 
     public static final String ROUTE_RESERVE_STOCK = "catalog-stock-reserve";
+    public static final String ROUTE_RESERVE_STOCK_TX = "catalog-stock-reserve-tx";
     public static final String ROUTE_RELEASE_STOCK = "catalog-stock-release";
     public static final String ROUTE_RELEASE_STOCK_TX = "catalog-stock-release-tx";
     public static final String ROUTE_CONFIRM_STOCK = "catalog-stock-confirm";

@@ -2,11 +2,9 @@ package io.caravan.catalog;
 
 import java.util.List;
 
-import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
-import io.caravan.catalog.StockReservations.LineOutcome;
 import io.caravan.common.db.Transactions;
 import io.caravan.common.expression.PropertyPathExpression;
 import io.caravan.common.outbox.Outbox;
@@ -21,24 +19,26 @@ import static io.caravan.catalog.CatalogHeaders.RESERVATION_LINES;
 
 /**
  * The order saga's stock step and its compensation, keyed by orderId. Reserve takes every line or none, and
- * writes its events, in one statement on its own ({@code reserve-lines.sql}), products locked in product-id order.
- * Release gives the units back, or leaves a tombstone when it comes first. The reservation row (INSERT ... ON
+ * writes its events, in one transaction: one statement of conditional updates on the products, locked in
+ * product-id order ({@code reserve-lines.sql}). Release gives the units back, or leaves a tombstone when it comes
+ * first. The reservation row (INSERT ... ON
  * CONFLICT DO NOTHING, then updates only from RESERVED) makes repeats answer the same and lets exactly one of
  * release and confirm win.
  */
 @Component
 public class StockReservationRoutes extends RouteBuilder {
 
-    static final String LINE_OUTCOMES = "reservationLineOutcomes";
-
     @Override
     public void configure() {
-        // the reservation, every line and the events in one statement, without a transaction around it (the hot
-        // product's lock lasts only while it runs); it answers one row per line. When it took nothing, what the
-        // catalog holds for the order answers (a repeated request), or else the refusal its rows explain.
         from(RESERVE_STOCK).routeId(ROUTE_RESERVE_STOCK).routeConfigurationId(RestErrorPolicy.ID)
                 .process(e -> e.getMessage().setBody(RequestReader.body(e, ReserveStockRequest.class).checked()))
                 .setProperty(ORDER_ID, PropertyPathExpression.of(getContext(), "${body.orderId}"))
+                .to(RESERVE_STOCK_TX)
+                .process(Responses.json(200));
+
+        // the reservation, every line and the events in one statement, which answers one row per line; no row when
+        // the order holds a reservation already: that one is answered. A refused line rolls the rest back.
+        Transactions.route(this, RESERVE_STOCK_TX, ROUTE_RESERVE_STOCK_TX)
                 .process(e -> e.setProperty(RESERVATION_LINES,
                         CaravanJson.write(e.getMessage().getBody(ReserveStockRequest.class).items())))
                 .process(CatalogEvents::stockReserved)
@@ -46,18 +46,15 @@ public class StockReservationRoutes extends RouteBuilder {
                 .to("sql:classpath:sql/catalog/reserve-lines.sql?outputType=SelectList")
                 .removeProperty(RESERVATION_LINES)
                 .process(Outbox::clear)
-                .process(e -> e.setProperty(LINE_OUTCOMES, LineOutcome.ofRows(e.getMessage().getBody(List.class))))
                 .choice()
-                    .when(e -> outcomes(e).stream().anyMatch(LineOutcome::reserved))
-                        .setBody(e -> StockReservations.reserved(e.getProperty(ORDER_ID, String.class), outcomes(e)))
+                    .when(e -> e.getMessage().getBody(List.class).isEmpty())
+                        .to("sql:classpath:sql/catalog/read-reservation.sql?outputType=SelectList")
+                        .setBody(method(StockReservations.class, "existing(${exchangeProperty.orderId}, ${body})"))
                     .endChoice()
                     .otherwise()
-                        .to("sql:classpath:sql/catalog/read-reservation.sql?outputType=SelectList")
-                        .setBody(e -> StockReservations.existingOrRefused(e.getProperty(ORDER_ID, String.class),
-                                e.getMessage().getBody(List.class), outcomes(e)))
-                .end()
-                .removeProperty(LINE_OUTCOMES)
-                .process(Responses.json(200));
+                        .setBody(e -> StockReservations.reserved(e.getProperty(ORDER_ID, String.class),
+                                StockReservations.LineOutcome.ofRows(e.getMessage().getBody(List.class))))
+                .end();
 
         from(RELEASE_STOCK).routeId(ROUTE_RELEASE_STOCK).routeConfigurationId(RestErrorPolicy.ID)
                 .setProperty(ORDER_ID, method(OrderIds.class, "fromPath"))
@@ -78,10 +75,5 @@ public class StockReservationRoutes extends RouteBuilder {
                 .to(Outbox.WRITE)
                 .to(StockConfirmationRoutes.READ_STATUS)
                 .setBody(method(StockReservations.class, "releaseOf(${exchangeProperty.orderId}, ${header.status})"));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<LineOutcome> outcomes(Exchange exchange) {
-        return exchange.getProperty(LINE_OUTCOMES, List.class);
     }
 }

@@ -19,17 +19,15 @@ public final class StockReservations {
 
     private StockReservations() {}
 
-    /** What the reservation statement found and did for one line, from a row of reserve-lines.sql. */
-    public record LineOutcome(
-            long productId, int quantity, boolean exists, boolean enough, boolean reserved, long unitPrice) {
+    /** What one line's conditional update did, from a row of reserve-lines.sql. */
+    public record LineOutcome(long productId, int quantity, boolean exists, boolean reserved, long unitPrice) {
 
         public static LineOutcome of(Map<String, Object> row) {
             boolean reserved = Boolean.TRUE.equals(row.get("reserved"));
             long unitPrice = reserved ? ((Number) row.get("unit_price")).longValue() : 0;
             long productId = ((Number) row.get("product_id")).longValue();
             int quantity = ((Number) row.get("quantity")).intValue();
-            return new LineOutcome(productId, quantity, Boolean.TRUE.equals(row.get("product_exists")),
-                    Boolean.TRUE.equals(row.get("enough")), reserved, unitPrice);
+            return new LineOutcome(productId, quantity, Boolean.TRUE.equals(row.get("product_exists")), reserved, unitPrice);
         }
 
         public static List<LineOutcome> ofRows(List<Map<String, Object>> rows) {
@@ -37,10 +35,16 @@ public final class StockReservations {
         }
     }
 
-    /** The new reservation, from the lines the statement took (all of them: it takes every line or none). */
+    /** The new reservation when every line was taken; otherwise the refusal (the transaction then rolls back). */
     public static StockReservation reserved(String orderId, List<LineOutcome> outcomes) {
-        if (!outcomes.stream().allMatch(LineOutcome::reserved)) {
-            throw new IllegalStateException("Reservation " + orderId + " took only some of its lines");
+        List<Long> missing = outcomes.stream().filter(o -> !o.exists()).map(LineOutcome::productId).sorted().toList();
+        if (!missing.isEmpty()) {
+            throw ProblemException.notFound("PRODUCT_NOT_FOUND", "No product with id(s) " + missing).with("productIds", missing);
+        }
+        List<Long> short_ = outcomes.stream().filter(o -> !o.reserved()).map(LineOutcome::productId).sorted().toList();
+        if (!short_.isEmpty()) {
+            throw ProblemException.conflict("INSUFFICIENT_STOCK", "Not enough stock for product(s) " + short_)
+                    .with("productIds", short_);
         }
         List<StockReservation.Item> items = outcomes.stream()
                 .map(o -> StockReservation.Item.of(o.productId(), o.quantity(), o.unitPrice()))
@@ -48,29 +52,11 @@ public final class StockReservations {
         return StockReservation.of(orderId, RESERVED, items);
     }
 
-    /**
-     * A reservation statement that took nothing: the reservation the catalog holds for the order (stored rows,
-     * read after the statement), or else the refusal the lines explain: unknown products first, then short ones.
-     */
-    public static StockReservation existingOrRefused(
-            String orderId, List<Map<String, Object>> stored, List<LineOutcome> outcomes) {
-        if (stored != null && !stored.isEmpty()) {
-            return existing(orderId, stored);
-        }
-        List<Long> missing = outcomes.stream().filter(o -> !o.exists()).map(LineOutcome::productId).sorted().toList();
-        if (!missing.isEmpty()) {
-            throw ProblemException.notFound("PRODUCT_NOT_FOUND", "No product with id(s) " + missing).with("productIds", missing);
-        }
-        List<Long> short_ = outcomes.stream().filter(o -> !o.enough()).map(LineOutcome::productId).sorted().toList();
-        if (!short_.isEmpty()) {
-            throw ProblemException.conflict("INSUFFICIENT_STOCK", "Not enough stock for product(s) " + short_)
-                    .with("productIds", short_);
-        }
-        throw new IllegalStateException("Reservation " + orderId + " took no line although every line had its units");
-    }
-
     /** A reservation request for an order id the catalog has seen before: the stored reservation, or a refusal. */
-    private static StockReservation existing(String orderId, List<Map<String, Object>> rows) {
+    public static StockReservation existing(String orderId, List<Map<String, Object>> rows) {
+        if (rows == null || rows.isEmpty()) {
+            throw new IllegalStateException("Reservation " + orderId + " vanished while it was being read");
+        }
         String status = (String) rows.get(0).get("status");
         if (RELEASED.equals(status) || TOMBSTONE.equals(status)) {
             throw released(orderId);

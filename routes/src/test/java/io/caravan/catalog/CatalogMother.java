@@ -31,14 +31,11 @@ final class CatalogMother {
     }
 
     /** A row of reserve-lines.sql; {@code unitPrice} null when the units were not taken. */
-    /** A row of reserve-lines.sql: a unit price when the statement took the line's units, null when it did not. */
-    static Map<String, Object> reserveLineRow(
-            long productId, int quantity, boolean exists, boolean enough, Long unitPrice) {
+    static Map<String, Object> reserveLineRow(long productId, int quantity, boolean exists, Long unitPrice) {
         Map<String, Object> row = new HashMap<>();
         row.put("product_id", productId);
         row.put("quantity", quantity);
         row.put("product_exists", exists);
-        row.put("enough", enough);
         row.put("unit_price", unitPrice);
         row.put("reserved", unitPrice != null);
         return row;

@@ -74,6 +74,36 @@ class StockConcurrencyTest extends CatalogServiceTestBase {
     }
 
     @Test
+    void shouldAnswerOnlyReservedOrShortWhenTwoLineOrdersAndRestocksRaceOverFewProducts() throws Exception {
+        long[] products = new long[5];
+        for (int i = 0; i < products.length; i++) {
+            products[i] = createProduct("Crossed " + i, 100, 150);
+        }
+        java.util.Random random = new java.util.Random(20261125);
+        List<Future<Http.Response>> answers = new ArrayList<>();
+        for (int i = 0; i < 600; i++) {
+            int a = random.nextInt(products.length);
+            long first = products[a];
+            long second = products[(a + 1 + random.nextInt(products.length - 1)) % products.length];
+            boolean restock = random.nextInt(10) == 0;
+            int one = 1 + random.nextInt(3);
+            int two = 1 + random.nextInt(3);
+            answers.add(pool.submit(() -> restock
+                    ? http.post("/products/" + first + "/stock", "{\"quantity\":5}")
+                    : reserve(newOrderId(), first, one, second, two)));
+        }
+
+        Map<String, Integer> outcomes = tally(answers);
+
+        assertThat(outcomes).containsOnlyKeys("200", "409 INSUFFICIENT_STOCK");
+        for (long product : products) {
+            assertThat(count("SELECT count(*) FROM product WHERE id = ? AND received = stock + reserved + sold "
+                    + "AND reserved = (SELECT COALESCE(sum(quantity), 0) FROM stock_reservation_line "
+                    + "WHERE product_id = ?)", product, product)).as("books of product %d", product).isEqualTo(1);
+        }
+    }
+
+    @Test
     void shouldFinishEveryOrderWithoutDeadlockWhenOrdersCrossTheSameProductsInOppositeOrder() throws Exception {
         long a = createProduct("Cross A", 10, 10_000);
         long b = createProduct("Cross B", 20, 10_000);
