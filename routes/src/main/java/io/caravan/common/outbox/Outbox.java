@@ -15,10 +15,10 @@ import io.caravan.common.rest.CaravanJson;
  * exchange to {@link #WRITE}, which inserts them into the service's {@code outbox} table and leaves the body
  * as it was. The relay ({@link OutboxRelayRoutes}) publishes them to Kafka afterwards.
  * <p>
- * A change that is one statement can insert its events itself, in a CTE of that statement, and need no
- * transaction: {@link #prepareRows} puts the events in the JSON array {@link #WRITE} reads (property {@link #ROWS}),
- * and the statement inserts them with {@link #INSERT_ROWS}, only if it made its change (see
- * {@code sql/catalog/reserve-lines.sql}).
+ * A statement can insert its change's events itself, in a CTE: one round trip less, and a change that is one
+ * statement then needs no transaction ({@code sql/order/insert-order.sql}). {@link #prepareRows} puts the events
+ * in the JSON array {@link #WRITE} reads (property {@link #ROWS}), and the statement inserts them with
+ * {@link #INSERT_ROWS}, only if it made its change.
  */
 public final class Outbox {
 
