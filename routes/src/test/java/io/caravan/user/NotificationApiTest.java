@@ -117,11 +117,7 @@ class NotificationApiTest {
 
     @Test
     void shouldPushAgainWhatTheChannelRefusedOnceItIsBackAndDue() {
-        long userId = newUser(http);
-        String orderId = UUID.randomUUID().toString();
-        ANSWER.set(503);
-
-        assertThat(recordAndDeliver(event("OrderCompleted", orderId, String.valueOf(userId)))).isNotNull();
+        String orderId = refusedNotification("OrderCompleted");
 
         Map<String, Object> row = notification(orderId);
         assertThat(row.get("delivered_at")).isNull();
@@ -148,10 +144,7 @@ class NotificationApiTest {
 
     @Test
     void shouldDoubleTheWaitAfterEachRefusalAndGiveUpAfterTheLastAttempt() {
-        long userId = newUser(http);
-        String orderId = UUID.randomUUID().toString();
-        ANSWER.set(503);
-        assertThat(recordAndDeliver(event("OrderFailed", orderId, String.valueOf(userId)))).isNotNull();
+        String orderId = refusedNotification("OrderFailed");
 
         makeDue(orderId);
         sweep();
@@ -223,6 +216,15 @@ class NotificationApiTest {
         });
         assertThat(exchange.getException()).isNull();
         return camel.send(UserEndpoints.DELIVER_NOTIFICATION, exchange).getException();
+    }
+
+    /** A new user's notification for a new order, recorded while the channel refuses it: its order id. */
+    private String refusedNotification(String eventType) {
+        long userId = newUser(http);
+        String orderId = UUID.randomUUID().toString();
+        ANSWER.set(503);
+        assertThat(recordAndDeliver(event(eventType, orderId, String.valueOf(userId)))).as("refused").isNotNull();
+        return orderId;
     }
 
     private void sweep() {
