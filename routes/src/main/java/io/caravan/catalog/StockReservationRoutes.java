@@ -21,9 +21,8 @@ import static io.caravan.catalog.CatalogHeaders.RESERVATION_LINES;
  * The order saga's stock step and its compensation, keyed by orderId. Reserve takes every line or none, and
  * writes its events, in one transaction: one statement of conditional updates on the products, locked in
  * product-id order ({@code reserve-lines.sql}). Release gives the units back, or leaves a tombstone when it comes
- * first. The reservation row (INSERT ... ON
- * CONFLICT DO NOTHING, then updates only from RESERVED) makes repeats answer the same and lets exactly one of
- * release and confirm win.
+ * first. The reservation row (INSERT ... ON CONFLICT DO NOTHING, then updates only from RESERVED) makes repeats
+ * answer the same and lets exactly one of release and confirm win.
  */
 @Component
 public class StockReservationRoutes extends RouteBuilder {
