@@ -84,13 +84,16 @@ note GATLING_JVM_ARGS "$BENCH_GATLING_JVM_ARGS"
 # ---------------------------------------------------------------- build
 if [[ "${BENCH_SKIP_BUILD:-0}" != "1" ]]; then
   log "building the apps and the benchmark module"
-  "${MVN[@]}" -o -pl routes,user-app,catalog-app,order-app,local-stack -DskipTests package > "$RES/logs/build.log" 2>&1 \
+  # offline first; a fresh machine (or a changed pom) fetches what is missing from Maven Central once
+  build_apps() { "${MVN[@]}" "$@" -pl routes,user-app,catalog-app,order-app,local-stack -DskipTests package; }
+  # resolve-plugins: the load steps below run gatling:test offline, and no phase of this build loads that plugin
+  build_bench() {
+    "${MVN[@]}" "$@" -f bench/pom.xml -DskipTests test-compile dependency:build-classpath dependency:resolve-plugins \
+      -Dmdep.outputFile=target/classpath.txt -DincludeScope=runtime
+  }
+  { build_apps -o || build_apps; } > "$RES/logs/build.log" 2>&1 \
     || { log "app build failed, see $RES/logs/build.log"; exit 1; }
-  # the first run fetches Gatling from Maven Central; later ones work offline
-  "${MVN[@]}" -o -f bench/pom.xml -DskipTests test-compile dependency:build-classpath \
-      -Dmdep.outputFile=target/classpath.txt -DincludeScope=runtime >> "$RES/logs/build.log" 2>&1 \
-    || "${MVN[@]}" -f bench/pom.xml -DskipTests test-compile dependency:build-classpath \
-      -Dmdep.outputFile=target/classpath.txt -DincludeScope=runtime >> "$RES/logs/build.log" 2>&1 \
+  { build_bench -o || build_bench; } >> "$RES/logs/build.log" 2>&1 \
     || { log "bench build failed, see $RES/logs/build.log"; exit 1; }
 fi
 CP="$ROOT/bench/target/classes:$(cat "$ROOT/bench/target/classpath.txt")"
