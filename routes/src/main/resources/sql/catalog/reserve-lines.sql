@@ -10,9 +10,12 @@
 -- reservation.
 -- One row per requested line, in product-id order: whether the product exists and whether its units were taken.
 -- When any line was not taken the route refuses the reservation and the transaction rolls back the others and
--- the events. All or nothing is left to that rollback: a locking read of the products here answered, under
--- concurrent reservations and restocks, a stock the update then did not find (checked with 32 concurrent
--- clients), so the statement does not decide it from what it read.
+-- the events. All or nothing is left to that rollback, not decided from what "locked" read: in READ COMMITTED an
+-- UPDATE checks its WHERE first on the row version of the statement's snapshot and re-checks the latest version
+-- only for a row that passed, while a locking read answers the latest version. A restock committed after the
+-- snapshot makes the read answer units that the update does not take (shown in psql: stock 0, a concurrent +5,
+-- the read answers 5, the update takes nothing). Such a line is refused as of the statement's start, as if the
+-- order came before the restock; StockConcurrencyTest races two-line orders against restocks.
 -- Products are found with "= ANY (ARRAY(...))" rather than "IN (SELECT ...)": PostgreSQL estimates a JSON array at
 -- 100 elements whatever its length, and with IN it scanned the whole product table, twice (EXPLAIN at 1,002
 -- products: two sequential scans; with ANY, two primary-key lookups). The array is computed before the UPDATE
