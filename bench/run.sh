@@ -54,6 +54,8 @@ USER_PORT=${BENCH_USER_PORT:-18081} CATALOG_PORT=${BENCH_CATALOG_PORT:-18082} OR
 APP_JVM_DEFAULTS="-Xmx192m -XX:+UseSerialGC -XX:NewRatio=3 -Xss512k -XX:MetaspaceSize=96m -XX:MaxMetaspaceSize=192m -XX:ReservedCodeCacheSize=96m"
 if java -XX:TrimNativeHeapInterval=5000 -version >/dev/null 2>&1; then APP_JVM_DEFAULTS+=" -XX:TrimNativeHeapInterval=5000"; fi
 APP_JAVA_OPTS=${BENCH_APP_JAVA_OPTS-"$APP_JVM_DEFAULTS"}
+# 1: the apps start as ./caravan starts them, with class-data sharing; 0: from the jars as built
+BENCH_CDS=${BENCH_CDS:-1}
 SERVICE_TOKEN=${BENCH_SERVICE_TOKEN:-bench-service-token}
 
 RES=$BENCH_RESULTS
@@ -166,13 +168,31 @@ else
 fi
 
 # ---------------------------------------------------------------- apps, one at a time: start-up = process start to healthy
-start_app() { # name jar port-var port
-  local name=$1 jar=$2 port_var=$3 port=$4 t0 pid ready=-1
+# As ./caravan starts them: from the extracted jar with its class-data-sharing archive, made by ./caravan's training
+# start (once per build; the build above makes new jars). The training runs against databases of its own here
+# (caravan_<app>_cds), so each app's measured start still creates and migrates its database.
+if [[ $EXTERNAL == 0 && "$BENCH_CDS" == 1 ]]; then
+  log "class-data-sharing archives (./caravan cds)"
+  # shellcheck disable=SC2086
+  env CARAVAN_DB_URL="$BENCH_PG_URL" KAFKA_BOOTSTRAP_SERVERS="localhost:$KAFKA_PORT" CARAVAN_SERVICE_TOKEN="$SERVICE_TOKEN" \
+    CARAVAN_USER_DB_URL="$BENCH_PG_URL/caravan_user_cds" CARAVAN_CATALOG_DB_URL="$BENCH_PG_URL/caravan_catalog_cds" \
+    CARAVAN_ORDER_DB_URL="$BENCH_PG_URL/caravan_order_cds" CARAVAN_LOG_DIR="$RES/logs/cds" CARAVAN_JAVA_OPTS="$APP_JAVA_OPTS" \
+    "$ROOT/caravan" cds 2>&1 | tee -a "$RES/bench.log" \
+    || log "an app has no class-data-sharing archive (see $RES/logs/cds/); it starts from its jar"
+fi
+start_app() { # name port-var port
+  local name=$1 port_var=$2 port=$3 t0 pid ready=-1 jar="$1-app/target/$1-app-exec.jar" cds=()
+  if [[ "$BENCH_CDS" == 1 && "$name-app/target/cds/$name-app.jsa" -nt "$jar" ]]; then
+    cds=("-XX:SharedArchiveFile=$name-app/target/cds/$name-app.jsa")
+    jar="$name-app/target/cds/$name-app-exec.jar"
+  fi
+  note "JAR_$name" "$jar"
   t0=$(date +%s%N)
   # shellcheck disable=SC2086
   env CARAVAN_DB_URL="$BENCH_PG_URL" KAFKA_BOOTSTRAP_SERVERS="localhost:$KAFKA_PORT" CARAVAN_SERVICE_TOKEN="$SERVICE_TOKEN" \
     "$port_var=$port" USER_SERVICE_URL="$BENCH_USER_URL" CATALOG_SERVICE_URL="$BENCH_CATALOG_URL" \
-    ORDER_SERVICE_URL="$BENCH_ORDER_URL" MALLOC_ARENA_MAX=2 java $APP_JAVA_OPTS -jar "$jar" > "$RES/logs/$name.log" 2>&1 &
+    ORDER_SERVICE_URL="$BENCH_ORDER_URL" MALLOC_ARENA_MAX=2 java $APP_JAVA_OPTS "${cds[@]}" -jar "$jar" \
+    > "$RES/logs/$name.log" 2>&1 &
   pid=$!
   PIDS+=("$pid")
   for _ in $(seq 1 1200); do
@@ -186,9 +206,9 @@ start_app() { # name jar port-var port
 }
 if [[ $EXTERNAL == 0 ]]; then
   BENCH_PIDS=""
-  start_app user user-app/target/user-app-exec.jar USER_APP_PORT "$USER_PORT"
-  start_app catalog catalog-app/target/catalog-app-exec.jar CATALOG_APP_PORT "$CATALOG_PORT"
-  start_app order order-app/target/order-app-exec.jar ORDER_APP_PORT "$ORDER_PORT"
+  start_app user USER_APP_PORT "$USER_PORT"
+  start_app catalog CATALOG_APP_PORT "$CATALOG_PORT"
+  start_app order ORDER_APP_PORT "$ORDER_PORT"
   export BENCH_PIDS
 fi
 note PIDS "${BENCH_PIDS:-}"
