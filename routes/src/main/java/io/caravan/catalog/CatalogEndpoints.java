@@ -19,7 +19,7 @@ public final class CatalogEndpoints {
     public static final String RELEASE_STOCK_TX = "direct:catalog-stock-release-tx";
     public static final String CONFIRM_STOCK = "direct:catalog-stock-confirm";
 
-    public static final String RECORD_SALES_TX = "direct:catalog-sales-record-tx";
+    public static final String RECORD_SALES = "direct:catalog-sales-record";
 
     public static final String ROUTE_CREATE_PRODUCT = "catalog-product-create";
     public static final String ROUTE_CREATE_PRODUCT_TX = "catalog-product-create-tx";
@@ -38,9 +38,12 @@ public final class CatalogEndpoints {
     public static final String ROUTE_CONFIRM_STOCK = "catalog-stock-confirm";
 
     public static final String ROUTE_CONSUME_SALES = "catalog-sales-consume";
-    public static final String ROUTE_RECORD_SALES_TX = "catalog-sales-record-tx";
+    public static final String ROUTE_RECORD_SALES = "catalog-sales-record";
 
-    /** The consumer name of the sales consumer in {@code processed_event}; its Kafka group. */
+    /**
+     * The consumer name of the sales consumer in {@code processed_event} ({@code add-daily-sales.sql} writes it in
+     * its statement); its Kafka group.
+     */
     public static final String SALES_CONSUMER = "catalog-sales";
     public static final String SALES_GROUP = "catalog-app-sales";
 

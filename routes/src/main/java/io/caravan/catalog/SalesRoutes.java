@@ -5,7 +5,6 @@ import org.springframework.stereotype.Component;
 
 import io.caravan.common.consumer.EventConsumerPolicy;
 import io.caravan.common.consumer.EventConsumers;
-import io.caravan.common.db.Transactions;
 import io.caravan.common.rest.RequestReader;
 import io.caravan.common.rest.Responses;
 import io.caravan.common.rest.RestErrorPolicy;
@@ -15,8 +14,9 @@ import static io.caravan.catalog.CatalogEndpoints.*;
 /**
  * Sales behind {@code GET /products/popular}: the {@code order-events} consumer adds a completed order's
  * quantities, read from the catalog's own CONFIRMED reservation, to the daily sales of the event's UTC day, once
- * per eventId and once per orderId. A reservation not confirmed (yet) or unknown fails the record, which is
- * retried and then dead-lettered. The query ranks the products sold most over the last days.
+ * per orderId, in one statement that claims the reservation and writes the event's marker with the sales
+ * ({@code add-daily-sales.sql}). A reservation not confirmed (yet) or unknown fails the record, which is retried
+ * and then dead-lettered. The query ranks the products sold most over the last days.
  */
 @Component
 public class SalesRoutes extends RouteBuilder {
@@ -28,19 +28,18 @@ public class SalesRoutes extends RouteBuilder {
                 .autoStartup("{{caravan.consumer.enabled:true}}")
                 .process(EventConsumers::readEnvelope)
                 .filter(EventConsumers.eventType("OrderCompleted"))
-                    .to(RECORD_SALES_TX)
+                    .to(RECORD_SALES)
                 .end();
 
-        Transactions.route(this, RECORD_SALES_TX, ROUTE_RECORD_SALES_TX)
-                .to(EventConsumers.markProcessed(SALES_CONSUMER))
-                .filter(EventConsumers.firstDelivery())
-                    .process(SalesCounting::describeOrder)
-                    .to("sql:classpath:sql/catalog/add-daily-sales.sql?noop=true")
-                    .filter(simple("${header.CamelSqlUpdateCount} == 0"))
-                        .to("sql:SELECT status, sales_counted_at IS NOT NULL AS counted FROM stock_reservation "
-                                + "WHERE order_id = CAST(:#${header.orderId} AS uuid)?outputType=SelectOne")
-                        .process(SalesCounting::requireCountedBefore)
-                    .end()
+        // the claim of the reservation, the event's marker and the sales in one statement on its own, without a
+        // transaction around it; when it counted nothing, the reservation tells whether that is right
+        from(RECORD_SALES).routeId(ROUTE_RECORD_SALES).errorHandler(noErrorHandler())
+                .process(SalesCounting::describeOrder)
+                .to("sql:classpath:sql/catalog/add-daily-sales.sql?noop=true")
+                .filter(simple("${header.CamelSqlUpdateCount} == 0"))
+                    .to("sql:SELECT status, sales_counted_at IS NOT NULL AS counted FROM stock_reservation "
+                            + "WHERE order_id = CAST(:#${header.orderId} AS uuid)?outputType=SelectOne")
+                    .process(SalesCounting::requireCountedBefore)
                 .end();
 
         from(POPULAR_PRODUCTS).routeId(ROUTE_POPULAR_PRODUCTS).routeConfigurationId(RestErrorPolicy.ID)

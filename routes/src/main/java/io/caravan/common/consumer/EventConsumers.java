@@ -65,7 +65,7 @@ public final class EventConsumers {
      * SQL endpoint that records the event as processed by {@code consumer}; use inside a transacted route and
      * follow it with {@code .filter(EventConsumers.firstDelivery())}. A consumer whose change is one statement may
      * write the same marker in a CTE of that statement instead, and need no transaction
-     * ({@code sql/user/insert-notification.sql}).
+     * ({@code sql/user/insert-notification.sql}, {@code sql/catalog/add-daily-sales.sql}).
      */
     public static String markProcessed(String consumer) {
         return "sql:INSERT INTO processed_event (consumer, event_id) VALUES ('" + consumer + "', :#${header."
