@@ -12,11 +12,11 @@ import io.caravan.bench.Json;
 import io.caravan.bench.Latencies;
 
 /**
- * What one Gatling run (one level) measured besides Gatling's own statistics: each app's CPU seconds and memory
- * just before the first virtual user and just after the last (so idle time of the Maven and Gatling start-up is
- * not in the window), the CPU of the servers they use (PostgreSQL with its backends, the Kafka broker's JVM), the
- * load generator's own CPU, and the outcomes by status and problem code, plus the units
- * of the hot product the clients were told were sold. Written to BENCH_LEVEL_OUT when the run ends.
+ * What one Gatling run (one level) measured besides Gatling's own statistics: each app's CPU seconds (and the part
+ * of them its JIT compilers used) and memory just before the first virtual user and just after the last (so idle
+ * time of the Maven and Gatling start-up is not in the window), the CPU of the servers they use (PostgreSQL with
+ * its backends, the Kafka broker's JVM), the load generator's own CPU, and the outcomes by status and problem code,
+ * plus the units of the hot product the clients were told were sold. Written to BENCH_LEVEL_OUT when the run ends.
  *
  * <p>A level may begin with a lead-in (BENCH_LEAD_IN seconds, the same load): the window then starts when the
  * lead-in ends, and the answers to requests sent before that are kept apart ("leadIn" in the JSON), counted
@@ -134,6 +134,7 @@ public final class LevelRecorder {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("present", a.present() && b.present());
             m.put("cpuSeconds", round(a.cpuSeconds() - b.cpuSeconds()));
+            m.put("jitCpuSeconds", round(a.jitCpuSeconds() - b.jitCpuSeconds()));
             m.put("rssMiB", round(a.rssMiB()));
             m.put("peakRssMiB", round(a.peakRssMiB()));
             apps.put(app, m);
@@ -143,7 +144,9 @@ public final class LevelRecorder {
         for (String server : infraPids.keySet()) {
             ProcSample b = infraBefore.get(server);
             ProcSample a = infraAfter.get(server);
-            infra.put(server, Map.of("present", a.present() && b.present(), "cpuSeconds", round(a.cpuSeconds() - b.cpuSeconds())));
+            infra.put(server, Map.of("present", a.present() && b.present(),
+                    "cpuSeconds", round(a.cpuSeconds() - b.cpuSeconds()),
+                    "jitCpuSeconds", round(a.jitCpuSeconds() - b.jitCpuSeconds())));
         }
         level.put("infra", infra);
         level.put("generatorCpuSeconds", round(generatorAfter.cpuSeconds() - generatorBefore.cpuSeconds()));

@@ -46,7 +46,8 @@ public final class ProcSampler {
         try {
             String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
             String status = Files.readString(Path.of("/proc", Long.toString(pid), "status"));
-            return new ProcSample(name, pid, System.currentTimeMillis(), cpuSeconds(stat),
+            double jit = jitCpuSeconds(Path.of("/proc"), pid);
+            return new ProcSample(name, pid, System.currentTimeMillis(), cpuSeconds(stat), jit,
                     kib(status, "VmRSS") / 1024.0, kib(status, "VmHWM") / 1024.0, true);
         } catch (IOException | RuntimeException e) {
             return ProcSample.missing(name);
@@ -78,7 +79,8 @@ public final class ProcSampler {
             return root;
         }
         try {
-            return new ProcSample(name, pid, root.atMillis(), treeCpuSeconds(Path.of("/proc"), pid), root.rssMiB(),
+            double cpu = treeCpuSeconds(Path.of("/proc"), pid);
+            return new ProcSample(name, pid, root.atMillis(), cpu, root.jitCpuSeconds(), root.rssMiB(),
                     root.peakRssMiB(), true);
         } catch (IOException | RuntimeException e) {
             return ProcSample.missing(name);
@@ -114,6 +116,31 @@ public final class ProcSampler {
             long pid = todo.pop();
             cpu += cpuSeconds(stats.get(pid)) + childrenCpuSeconds(stats.get(pid));
             todo.addAll(children.getOrDefault(pid, List.of()));
+        }
+        return cpu;
+    }
+
+    /**
+     * The CPU seconds of a process's JIT compiler threads: HotSpot names them "C1 CompilerThread<n>" and
+     * "C2 CompilerThread<n>", which /proc/PID/task/TID/comm cuts to 15 characters. 0 for a process without any.
+     * A compiler thread that ended between two looks takes its CPU with it (HotSpot may stop one it started when
+     * the compile queue grew; with two cores it runs one of each and keeps them).
+     */
+    static double jitCpuSeconds(Path proc, long pid) {
+        double cpu = 0;
+        try (Stream<Path> tasks = Files.list(proc.resolve(Long.toString(pid)).resolve("task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                try {
+                    String comm = Files.readString(task.resolve("comm"));
+                    if (comm.startsWith("C1 CompilerThre") || comm.startsWith("C2 CompilerThre")) {
+                        cpu += cpuSeconds(Files.readString(task.resolve("stat")));
+                    }
+                } catch (IOException gone) {
+                    // the thread ended while we looked
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return 0;
         }
         return cpu;
     }

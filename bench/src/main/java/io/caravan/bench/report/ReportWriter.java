@@ -241,9 +241,10 @@ public final class ReportWriter {
 
     private void resources() {
         md.append("## Resources per app\n\n");
-        md.append("CPU seconds (utime+stime from /proc/PID/stat) between the first and the last virtual user of each Gatling run; ")
+        md.append("CPU seconds (utime+stime from /proc/PID/stat) between the first and the last virtual user of each Gatling run, ")
+                .append("and the part of them the app's JIT compiler threads used (/proc/PID/task: C1 and C2 CompilerThread); ")
                 .append("RSS (VmRSS) after it and peak (VmHWM) so far. The load generator shares the same cores; its own CPU is listed too.\n\n");
-        MarkdownTable t = new MarkdownTable("run", "app", "CPU s", "CPU s per 1,000 " + (standIn ? "requests" : "orders"),
+        MarkdownTable t = new MarkdownTable("run", "app", "CPU s", "of it JIT s", "CPU s per 1,000 " + (standIn ? "requests" : "orders"),
                 "RSS after MiB", "peak RSS MiB");
         for (String name : levelNames()) {
             JsonNode l = run.level(name);
@@ -254,17 +255,22 @@ public final class ReportWriter {
             for (Iterator<Map.Entry<String, JsonNode>> it = l.path("apps").fields(); it.hasNext();) {
                 Map.Entry<String, JsonNode> e = it.next();
                 if (!e.getValue().path("present").asBoolean()) {
-                    t.row(name, e.getKey(), "not running", null, null, null);
+                    t.row(name, e.getKey(), "not running", null, null, null, null);
                     continue;
                 }
                 double cpu = e.getValue().path("cpuSeconds").asDouble();
-                t.row(name, e.getKey(), cpu, ok == 0 ? null : cpu * 1000 / ok, e.getValue().path("rssMiB").asDouble(),
-                        e.getValue().path("peakRssMiB").asDouble());
+                t.row(name, e.getKey(), cpu, jit(e.getValue()), ok == 0 ? null : cpu * 1000 / ok,
+                        e.getValue().path("rssMiB").asDouble(), e.getValue().path("peakRssMiB").asDouble());
             }
             double gen = l.path("generatorCpuSeconds").asDouble();
-            t.row(name, "(Gatling)", gen, ok == 0 ? null : gen * 1000 / ok, null, null);
+            t.row(name, "(Gatling)", gen, null, ok == 0 ? null : gen * 1000 / ok, null, null);
         }
         md.append(t.isEmpty() ? "No process was sampled (system not started by the benchmark and BENCH_PIDS not set).\n" : t.toString()).append('\n');
+    }
+
+    /** The CPU seconds a process's JIT compilers used in the level; null in a level recorded without them. */
+    private static Double jit(JsonNode process) {
+        return process.has("jitCpuSeconds") ? process.path("jitCpuSeconds").asDouble() : null;
     }
 
     /**
@@ -278,7 +284,8 @@ public final class ReportWriter {
         md.append("## CPU per ").append(unit).append(", every process\n\n");
         md.append("CPU milliseconds per completed ").append(unit).append(" in each Gatling run, from the same /proc windows as above. ")
                 .append("PostgreSQL is its server process with every backend (and what ended backends used); Kafka is the broker's JVM (local-stack). ")
-                .append("`system` adds the apps, PostgreSQL and Kafka, not Gatling.\n\n");
+                .append("`system` adds the apps, PostgreSQL and Kafka, not Gatling; `of it JIT` is the part of `system` the JVMs' ")
+                .append("JIT compilers used (the apps' and the broker's), work a level does only while the code it runs is still being compiled.\n\n");
         List<String> apps = new ArrayList<>();
         List<String> servers = new ArrayList<>();
         for (String name : levelNames()) {
@@ -295,7 +302,7 @@ public final class ReportWriter {
         List<String> header = new ArrayList<>(List.of("run", unit + "s/s"));
         header.addAll(apps);
         header.addAll(servers);
-        header.addAll(List.of("system", "(Gatling)"));
+        header.addAll(List.of("system", "of it JIT", "(Gatling)"));
         MarkdownTable t = new MarkdownTable(header.toArray(String[]::new));
         Map<String, Double> systemByLevel = new HashMap<>(); // null: a process was not running
         for (String name : levelNames()) {
@@ -306,6 +313,7 @@ public final class ReportWriter {
             }
             List<Object> row = new ArrayList<>(List.of(name, l.path("okPerSecond").asDouble()));
             double system = 0;
+            Double compiling = 0.0; // null when no process told
             boolean complete = true;
             for (String group : List.of("apps", "infra")) {
                 for (String process : group.equals("apps") ? apps : servers) {
@@ -318,9 +326,12 @@ public final class ReportWriter {
                     double ms = p.path("cpuSeconds").asDouble() * 1000 / ok;
                     system += ms;
                     row.add(ms);
+                    Double jit = jit(p);
+                    compiling = compiling == null || jit == null ? null : compiling + jit * 1000 / ok;
                 }
             }
             row.add(complete ? system : null);
+            row.add(complete ? compiling : null);
             row.add(l.path("generatorCpuSeconds").asDouble() * 1000 / ok);
             t.row(row.toArray());
             systemByLevel.put(name, complete ? system : null);

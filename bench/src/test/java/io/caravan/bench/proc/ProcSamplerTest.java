@@ -50,11 +50,25 @@ class ProcSamplerTest {
         assertFalse(ProcSampler.sampleTree("ghost", Integer.MAX_VALUE).present());
     }
 
+    @Test
+    void shouldAddOnlyTheJitCompilerThreadsWhenSamplingAJvmsCompilers(@TempDir Path proc) throws Exception {
+        Path tasks = proc.resolve("300").resolve("task");
+        stat(tasks, 300, "java", 1, 500, 100, 0, 0); // the main thread
+        stat(tasks, 301, "C2 CompilerThre", 1, 120, 30, 0, 0);
+        stat(tasks, 302, "C1 CompilerThre", 1, 20, 10, 0, 0);
+        stat(tasks, 303, "http-nio-8083-e", 1, 900, 90, 0, 0);
+        stat(tasks, 304, "Sweeper thread", 1, 5, 5, 0, 0);
+
+        assertEquals(1.8, ProcSampler.jitCpuSeconds(proc, 300), 1e-9); // (150 + 30) ticks
+        assertEquals(0, ProcSampler.jitCpuSeconds(proc, 301), "no such process");
+    }
+
     private static void stat(Path proc, long pid, String name, long ppid, long utime, long stime, long cutime, long cstime)
             throws Exception {
         Path dir = Files.createDirectories(proc.resolve(Long.toString(pid)));
         Files.writeString(dir.resolve("stat"), pid + " (" + name + ") S " + ppid + " " + pid + " " + pid
                 + " 0 -1 4194560 100 0 0 0 " + utime + " " + stime + " " + cutime + " " + cstime + " 20 0 1 0 123 456 789\n");
+        Files.writeString(dir.resolve("comm"), name + "\n");
     }
 
     @Test
@@ -68,6 +82,7 @@ class ProcSamplerTest {
     void shouldReportPresentWhenSamplingThisJvmAndMissingWhenNoSuchProcess() {
         ProcSample self = ProcSampler.self("me");
         assertTrue(self.present());
+        assertTrue(self.jitCpuSeconds() >= 0 && self.jitCpuSeconds() <= self.cpuSeconds(), self.toString());
         assertTrue(self.rssMiB() > 0 && self.peakRssMiB() >= self.rssMiB());
 
         assertFalse(ProcSampler.sample("ghost", Integer.MAX_VALUE).present());

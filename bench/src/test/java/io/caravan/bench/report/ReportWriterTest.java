@@ -24,14 +24,16 @@ class ReportWriterTest {
                 Map.of("variant", "mono", "clients", 4, "ordersPerSec", 800.0, "consistent", true))));
         Json.write(run.resolve("levels/c4.json"), Map.of("clients", 4, "seconds", 30, "okPerSecond", 100.0, "ok", 3000,
                 "p50Ms", 20.0, "p95Ms", 60.0, "p99Ms", 90.0, "errorRate", 0.0, "outcomes", Map.of("201", 3000),
-                "apps", Map.of("order", Map.of("present", true, "cpuSeconds", 15.0, "rssMiB", 300.0, "peakRssMiB", 350.0))));
+                "apps", Map.of("order", Map.of("present", true, "cpuSeconds", 15.0, "jitCpuSeconds", 1.5, "rssMiB", 300.0,
+                        "peakRssMiB", 350.0))));
 
         ReportWriter.main(new String[] {run.toString()});
         String report = Files.readString(run.resolve("REPORT.md"));
 
         assertTrue(report.contains("| 4 | 100.0 | 20.00 | 60.00 | 90.00 | 0.0 % | 800.0 | 400.0 | 25.0 % | 12.5 % |"), report);
         assertTrue(report.contains("100.0 orders/s (c=4) vs 400.0 (split, c=4): 25 % | **no** |"), report);
-        assertTrue(report.contains("| c4 | order | 15.00 | 5.00 | 300.0 | 350.0 |"), report); // 15 CPU s / 3,000 orders
+        // 15 CPU s, 1.5 of them compiling; 15 CPU s / 3,000 orders
+        assertTrue(report.contains("| c4 | order | 15.00 | 1.50 | 5.00 | 300.0 | 350.0 |"), report);
     }
 
     @Test
@@ -42,11 +44,11 @@ class ReportWriterTest {
         ReportWriter.main(new String[] {run.toString()});
         String report = Files.readString(run.resolve("REPORT.md"));
 
-        // per 3,000 orders: user 1 ms, order 5, postgres 4, kafka 0.5; together 10.5; Gatling 2
+        // per 3,000 orders: user 1 ms, order 5, postgres 4, kafka 0.5; together 10.5, of it compiling 0.6; Gatling 2
         assertTrue(report.contains("## CPU per order, every process"), report);
         Map<String, String> c16 = row(report, "orders/s", "c16");
         assertEquals(Map.of("run", "c16", "orders/s", "100.0", "user", "1.00", "order", "5.00", "postgres", "4.00",
-                "kafka", "0.50", "system", "10.50", "(Gatling)", "2.00"), c16, report);
+                "kafka", "0.50", "system", "10.50", "of it JIT", "0.60", "(Gatling)", "2.00"), c16, report);
     }
 
     @Test
@@ -63,6 +65,7 @@ class ReportWriterTest {
 
         // c16 is the best level: 10.5 ms system + 2 ms Gatling per order; 2,000 ms a second / 12.5 = 160 orders/s;
         // the target is half of 400, which leaves 2,000 / 200 = 10 ms per order
+        assertEquals("–", row(report, "orders/s", "c4").get("of it JIT"), "a level recorded without the compilers' CPU");
         assertTrue(report.contains("**The cores' budget at c16, the best level.** Every process together used 12.50 ms of "
                 + "CPU per order (system 10.50, Gatling 2.00). 2 cores give 2000 ms of CPU a second, so at that cost they "
                 + "carry at most 160.0 orders/s; the level completed 100.0, 63 % of that ceiling. The throughput target, "
@@ -88,12 +91,17 @@ class ReportWriterTest {
         assertTrue(report.contains("The open-model run's figures leave out its first seconds (a 5 s lead-in"), report);
     }
 
-    /** Level c16: 3,000 orders at 100/s, every process sampled (CPU s: user 3, order 15, postgres 12, kafka 1.5, Gatling 6). */
+    /**
+     * Level c16: 3,000 orders at 100/s, every process sampled (CPU s: user 3, order 15, postgres 12, kafka 1.5, Gatling 6;
+     * of them the JIT compilers': user 0.3, order 1.2, kafka 0.3).
+     */
     private static void writeSampledC16(Path run) throws Exception {
         Json.write(run.resolve("levels/c16.json"), Map.of("clients", 16, "seconds", 30, "okPerSecond", 100.0, "ok", 3000,
                 "generatorCpuSeconds", 6.0,
-                "apps", Map.of("user", Map.of("present", true, "cpuSeconds", 3.0), "order", Map.of("present", true, "cpuSeconds", 15.0)),
-                "infra", Map.of("postgres", Map.of("present", true, "cpuSeconds", 12.0), "kafka", Map.of("present", true, "cpuSeconds", 1.5))));
+                "apps", Map.of("user", Map.of("present", true, "cpuSeconds", 3.0, "jitCpuSeconds", 0.3),
+                        "order", Map.of("present", true, "cpuSeconds", 15.0, "jitCpuSeconds", 1.2)),
+                "infra", Map.of("postgres", Map.of("present", true, "cpuSeconds", 12.0, "jitCpuSeconds", 0.0),
+                        "kafka", Map.of("present", true, "cpuSeconds", 1.5, "jitCpuSeconds", 0.3))));
     }
 
     /** The cells of the row that starts with {@code first}, by column, in the table whose header has {@code column}. */
