@@ -51,8 +51,7 @@ PG_PORT=${BENCH_PG_PORT:-55432} KAFKA_PORT=${BENCH_KAFKA_PORT:-29092}
 USER_PORT=${BENCH_USER_PORT:-18081} CATALOG_PORT=${BENCH_CATALOG_PORT:-18082} ORDER_PORT=${BENCH_ORDER_PORT:-18083}
 # the apps' JVM options as ./caravan runs them (its CARAVAN_APP_XMX and APP_JVM_DEFAULTS); set BENCH_APP_JAVA_OPTS
 # to replace them (an empty value: the JVM's own defaults)
-APP_JVM_DEFAULTS="-Xmx192m -XX:+UseSerialGC -XX:NewRatio=3 -Xss512k -XX:MetaspaceSize=96m -XX:MaxMetaspaceSize=192m -XX:ReservedCodeCacheSize=96m"
-if java -XX:TrimNativeHeapInterval=5000 -version >/dev/null 2>&1; then APP_JVM_DEFAULTS+=" -XX:TrimNativeHeapInterval=5000"; fi
+APP_JVM_DEFAULTS=$("$ROOT/caravan" jvm-options)
 APP_JAVA_OPTS=${BENCH_APP_JAVA_OPTS-"$APP_JVM_DEFAULTS"}
 # 1: the apps start as ./caravan starts them, with class-data sharing; 0: from the jars as built
 BENCH_CDS=${BENCH_CDS:-1}

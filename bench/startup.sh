@@ -11,8 +11,7 @@ cd "$ROOT"
 ROUNDS=${1:-3}
 PG_PORT=${BENCH_PG_PORT:-55432} KAFKA_PORT=${BENCH_KAFKA_PORT:-29092} PORT=${BENCH_STARTUP_PORT:-18090}
 TOKEN=startup-service-token
-OPTS="-Xmx192m -XX:+UseSerialGC -XX:NewRatio=3 -Xss512k -XX:MetaspaceSize=96m -XX:MaxMetaspaceSize=192m -XX:ReservedCodeCacheSize=96m"
-if java -XX:TrimNativeHeapInterval=5000 -version >/dev/null 2>&1; then OPTS+=" -XX:TrimNativeHeapInterval=5000"; fi
+OPTS=$(./caravan jvm-options) # the apps' JVM options as ./caravan starts them
 WORK=$ROOT/.caravan/startup
 rm -rf "$WORK" && mkdir -p "$WORK/logs"
 
